@@ -1,0 +1,82 @@
+// src/cli/main.ts
+// The process boundary: parses argv, runs one input, writes data to stdout and one error line to
+// stderr. The only place that sets the exit code: 0 ok, 1 the input failed, 2 usage error.
+// The pipeline (and jsdom with it) is imported lazily so --help and --version answer fast.
+
+import { CommanderError } from 'commander';
+import { CleanError, formatError, toCleanError } from '../errors.js';
+import { createProgram, readCliOptions, type CliOptions } from './program.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const PROCESS_IO: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
+/** Runs the CLI and resolves with the exit code; never exits the process itself. */
+export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const program = createProgram().configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+  });
+  try {
+    program.parse([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    throw error;
+  }
+  if (program.opts()['listFilters']) return listFilters(io);
+  const options = readCliOptions(program);
+  const input = options.input ?? (io.stdin.isTTY ? undefined : '-');
+  if (input === undefined) {
+    io.stderr.write('clean-article: no input given (a file, a URL, or - for stdin)\n\n');
+    io.stderr.write(program.helpInformation());
+    return EXIT_USAGE;
+  }
+  return cleanOne(input, options, io);
+}
+
+async function cleanOne(input: string, options: CliOptions, io: CliIo): Promise<number> {
+  try {
+    const [{ cleanArticle }, { render }] = await Promise.all([import('../index.js'), import('../output/index.js')]);
+    const article = await cleanArticle(
+      input,
+      {
+        url: options.url,
+        explain: options.explain,
+        disabledFilters: options.disabledFilters,
+        fetch: { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes },
+      },
+      io.stdin as never,
+    );
+    io.stdout.write(render(article, options.format));
+    return EXIT_OK;
+  } catch (error) {
+    const cleanError = error instanceof CleanError ? error : toCleanError(error, input);
+    io.stderr.write(`${formatError(cleanError)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+async function listFilters(io: CliIo): Promise<number> {
+  const { FILTERS } = await import('../filters/index.js');
+  for (const filter of FILTERS) io.stdout.write(`${filter.name}\t${filter.stage}\t${filter.reason}\n`);
+  return EXIT_OK;
+}
+
+/** Entry point for bin/clean-article.js. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const code = await runCli(argv).catch((error: unknown) => {
+    process.stderr.write(`${formatError(toCleanError(error))}\n`);
+    return EXIT_FAILED;
+  });
+  // Exit only once stdout has drained, so piped output is never cut short; exiting at all
+  // matters because a fetch leaves keep-alive sockets that would hold the process open.
+  process.stdout.write('', () => process.exit(code));
+}

@@ -1,0 +1,71 @@
+// src/cli/program.ts
+// The command-line grammar. Building the program has no side effects, so tests can parse argv
+// without touching the process; only cli/main.ts acts on the result.
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { OUTPUT_FORMATS, type OutputFormat } from '../output/index.js';
+import { VERSION } from '../version.js';
+
+export interface CliOptions {
+  input: string | undefined;
+  url: string | undefined;
+  format: OutputFormat;
+  explain: boolean;
+  disabledFilters: string[];
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('must be a positive number');
+  return number;
+}
+
+function absoluteUrl(value: string): string {
+  try {
+    return new URL(value).href;
+  } catch {
+    throw new InvalidArgumentError('must be an absolute URL such as https://example.com/story');
+  }
+}
+
+function collect(value: string, previous: unknown): string[] {
+  return Array.isArray(previous) ? [...(previous as string[]), value] : [value];
+}
+
+export function createProgram(): Command {
+  return new Command('clean-article')
+    .description('Turn a raw news page (file, URL, text dump or stdin) into clean article JSON.')
+    .version(VERSION, '-V, --version')
+    .argument('[input]', 'a saved page (.html, .htm, .xhtml, optionally .gz), a text dump, an http(s) URL, or - for stdin')
+    .option('--url <url>', 'the original address of a saved page (resolves links, fills "url")', absoluteUrl)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
+    .option('--explain', 'list every removal and the filter that made it, in "removed"', false)
+    .option('--no-filter <name>', 'switch one filter off (repeatable; see --list-filters)', collect)
+    .option('--list-filters', 'print the filter names and reasons, then exit')
+    .option('--timeout <seconds>', 'give up on a URL after this many seconds', positiveNumber, 30)
+    .option('--max-bytes <n>', 'refuse bodies larger than this many bytes', positiveNumber, 20 * 1024 * 1024)
+    .showHelpAfterError()
+    .exitOverride();
+}
+
+export function readCliOptions(program: Command): CliOptions {
+  const opts = program.opts<{
+    url?: string;
+    format: OutputFormat;
+    explain: boolean;
+    filter: unknown;
+    timeout: number;
+    maxBytes: number;
+  }>();
+  return {
+    input: program.args[0],
+    url: opts.url,
+    format: opts.format,
+    explain: opts.explain,
+    disabledFilters: Array.isArray(opts.filter) ? (opts.filter as string[]) : [],
+    timeoutMs: opts.timeout * 1000,
+    maxBytes: Math.floor(opts.maxBytes),
+  };
+}

@@ -1,0 +1,101 @@
+// src/extract/blocks.ts
+// Turns the filtered article HTML into typed blocks (p, h2-h6, li, blockquote, pre, table,
+// figure) and the plain `text`: blocks joined by one blank line, figures left out because
+// captions live on their images.
+
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { collapseKeepingLines, collapseSpaces } from '../text/normalize.js';
+import type { Block, BlockType } from '../types.js';
+
+const HEADINGS: Readonly<Record<string, BlockType>> = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h5', h6: 'h6' };
+/** Elements that start a new block when met inside running text. */
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'blockquote', 'pre', 'table', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'form', 'fieldset', 'details',
+  'summary', 'address', 'center',
+]);
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Text of inline content, with <br> kept as a line break. */
+function inlineText($: CheerioAPI, nodes: AnyNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += (node as unknown as { data: string }).data;
+    else if (isElement(node)) out += node.name === 'br' ? '\n' : inlineText($, node.children);
+  }
+  return out;
+}
+
+function tableText($: CheerioAPI, table: Element): string {
+  return $(table)
+    .find('tr')
+    .toArray()
+    .map((row) => $(row).children('th, td').toArray().map((cell) => collapseSpaces($(cell).text())).join('\t'))
+    .filter((row) => row.trim() !== '')
+    .join('\n');
+}
+
+function leafBlock($: CheerioAPI, element: Element): Block | null {
+  const tag = element.name;
+  let type: BlockType;
+  let text: string;
+  if (tag === 'table') [type, text] = ['table', tableText($, element)];
+  else if (tag === 'pre') [type, text] = ['pre', $(element).text().replace(/^\n+|\s+$/g, '')];
+  else if (tag === 'figure') [type, text] = ['figure', collapseSpaces($(element).find('figcaption').text())];
+  else if (tag === 'blockquote') [type, text] = ['blockquote', collapseKeepingLines(blockquoteText($, element))];
+  else if (tag === 'li' || tag === 'dd' || tag === 'dt') [type, text] = ['li', collapseKeepingLines(inlineText($, element.children))];
+  else [type, text] = [HEADINGS[tag] ?? 'p', collapseKeepingLines(inlineText($, element.children))];
+  return text === '' && type !== 'figure' ? null : { type, text };
+}
+
+/** A quote's paragraphs stay on their own lines. */
+function blockquoteText($: CheerioAPI, element: Element): string {
+  const parts = $(element).find('p').toArray();
+  return parts.length > 0 ? parts.map((p) => inlineText($, p.children)).join('\n') : inlineText($, element.children);
+}
+
+/** Walks the tree: leaf blocks become blocks, containers are entered, loose inline runs become p. */
+function walk($: CheerioAPI, nodes: AnyNode[], out: Block[]): void {
+  let inline: AnyNode[] = [];
+  const flush = (): void => {
+    const text = collapseKeepingLines(inlineText($, inline));
+    if (text !== '') out.push({ type: 'p', text });
+    inline = [];
+  };
+  for (const node of nodes) {
+    if (!isElement(node) || !BLOCK_TAGS.has(node.name)) {
+      inline.push(node);
+      continue;
+    }
+    flush();
+    const hasBlockChildren = node.children.some((child) => isElement(child) && BLOCK_TAGS.has(child.name));
+    const isLeafType = ['table', 'pre', 'figure', 'blockquote'].includes(node.name);
+    if (isLeafType || (!hasBlockChildren && node.name !== 'ul' && node.name !== 'ol')) {
+      const block = leafBlock($, node);
+      if (block) out.push(block);
+    } else if (node.name === 'li' && hasBlockChildren) {
+      const block = leafBlock($, node);
+      if (block) out.push({ type: 'li', text: collapseKeepingLines($(node).text()) });
+    } else {
+      walk($, node.children, out);
+    }
+  }
+  flush();
+}
+
+export function buildBlocks($: CheerioAPI): Block[] {
+  const blocks: Block[] = [];
+  walk($, $.root().children().toArray(), blocks);
+  return blocks;
+}
+
+export function blocksToText(blocks: readonly Block[]): string {
+  return blocks
+    .filter((block) => block.type !== 'figure')
+    .map((block) => block.text)
+    .join('\n\n');
+}

@@ -1,0 +1,62 @@
+// src/extract/readability.ts
+// Runs Mozilla Readability on the (already filtered) page and falls back to the publisher's own
+// JSON-LD articleBody when Readability finds nothing.
+
+import { Readability } from '@mozilla/readability';
+
+export interface ExtractedContent {
+  html: string;
+  title: string | null;
+  byline: string | null;
+  excerpt: string | null;
+  siteName: string | null;
+  lang: string | null;
+  publishedTime: string | null;
+  /** Which method produced the body, for `--explain`. */
+  method: 'readability' | 'json-ld';
+}
+
+/** Readability refuses pages with too many elements; far above any real article page. */
+const MAX_ELEMENTS = 200_000;
+
+export function extractWithReadability(doc: Document): ExtractedContent | null {
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = new Readability(doc, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS }).parse();
+  } catch {
+    // Readability throws past maxElemsToParse; the fallback below still gets a chance.
+    parsed = null;
+  }
+  if (!parsed?.content) return null;
+  return {
+    html: parsed.content,
+    title: parsed.title ?? null,
+    byline: parsed.byline ?? null,
+    excerpt: parsed.excerpt ?? null,
+    siteName: parsed.siteName ?? null,
+    lang: parsed.lang ?? null,
+    publishedTime: parsed.publishedTime ?? null,
+    method: 'readability',
+  };
+}
+
+/** The publisher's articleBody as paragraphs: one per line of the JSON-LD text. */
+export function extractFromArticleBody(body: string): ExtractedContent | null {
+  const paragraphs = body.split(/\n+/).map((line) => line.trim()).filter((line) => line !== '');
+  if (paragraphs.length === 0) return null;
+  const html = paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
+  return {
+    html: `<div>${html}</div>`,
+    title: null,
+    byline: null,
+    excerpt: null,
+    siteName: null,
+    lang: null,
+    publishedTime: null,
+    method: 'json-ld',
+  };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

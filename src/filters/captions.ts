@@ -1,0 +1,90 @@
+// src/filters/captions.ts
+// Photo credits, captions repeated as body text, and lines that repeat the title.
+// Captions live once, on the image (see extract/images.ts), never in `text`.
+
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { textKey } from '../text/normalize.js';
+import type { ArticleFilter, DumpLine, FilterContext } from '../types.js';
+import { CREDIT_PREFIX } from './patterns.js';
+import { blockText } from './select-helpers.js';
+import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from './tokens.js';
+
+const CREDIT_SET = tokenSet(CREDIT_TOKENS);
+/** Credits are one short line; a long block starting with "Photo:" is a sentence about photos. */
+const MAX_CREDIT_CHARS = 160;
+
+function selectCredits($: CheerioAPI): AnyNode[] {
+  return $('p, span, small, div, figcaption > *, cite, em')
+    .toArray()
+    .filter((element) => {
+      const text = blockText($, element);
+      if (text === '' || text.length > MAX_CREDIT_CHARS) return false;
+      const tokens = elementTokens($(element).attr('class') ?? '', $(element).attr('id') ?? '');
+      return hasToken(tokens, CREDIT_SET) || CREDIT_PREFIX.test(text);
+    })
+    .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
+}
+
+function selectCreditLines(lines: readonly DumpLine[]): number[] {
+  return lines.filter((line) => CREDIT_PREFIX.test(line.text)).map((line) => line.index);
+}
+
+/** Keys of every known caption, with and without a " - Site Name" suffix. */
+function captionKeys(ctx: FilterContext): Set<string> {
+  const keys = new Set<string>();
+  const site = ctx.siteName ? textKey(ctx.siteName) : null;
+  for (const caption of ctx.captions) {
+    const key = textKey(caption);
+    if (key.length < 12) continue; // "Photo" or a one-word alt says nothing about duplication
+    keys.add(key);
+    if (site) keys.add(`${key} ${site}`);
+  }
+  return keys;
+}
+
+function selectDuplicateCaptions($: CheerioAPI, ctx: FilterContext): AnyNode[] {
+  const keys = captionKeys(ctx);
+  if (keys.size === 0) return [];
+  return $('p, div, span, h2, h3, h4, h5, h6')
+    .toArray()
+    .filter((element) => $(element).closest('figure').length === 0)
+    .filter((element) => keys.has(textKey(blockText($, element))))
+    .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
+}
+
+function selectDuplicateCaptionLines(lines: readonly DumpLine[], ctx: FilterContext): number[] {
+  const keys = captionKeys(ctx);
+  return lines.filter((line) => keys.has(textKey(line.text))).map((line) => line.index);
+}
+
+export const photoCredits: ArticleFilter = {
+  name: 'photo-credits',
+  stage: 'article',
+  reason: 'a photo credit ("© Agency / Photographer") names who took the picture; it is kept as the image credit',
+  select: selectCredits,
+  selectLines: selectCreditLines,
+};
+
+export const duplicateCaptions: ArticleFilter = {
+  name: 'duplicate-captions',
+  stage: 'article',
+  reason: 'a caption repeated as body text (or as alt/title, or with a " - Site" suffix) is kept once, on its image',
+  select: selectDuplicateCaptions,
+  selectLines: selectDuplicateCaptionLines,
+};
+
+export const titleRepeats: ArticleFilter = {
+  name: 'title-repeats',
+  stage: 'article',
+  reason: 'the headline is the `title` field; repeated inside the body it would be counted twice',
+  select: ($, ctx) => {
+    const title = ctx.title ? textKey(ctx.title) : '';
+    if (title === '') return [];
+    return $('h1, h2, h3, p').toArray().filter((element) => textKey(blockText($, element)) === title).slice(0, 1);
+  },
+  selectLines: (lines, ctx) => {
+    const title = ctx.title ? textKey(ctx.title) : '';
+    return lines.filter((line) => title !== '' && textKey(line.text) === title).map((line) => line.index);
+  },
+};

@@ -1,0 +1,123 @@
+// src/filters/patterns.ts
+// All boilerplate vocabulary, grouped by concept and compiled once at load time.
+// Phrases are matched against a whole short block or line (case-insensitive), never inside prose.
+// Each group covers en, ru, de, fr, es, it, pt, pl, tr, ja, zh, ko and ar where the concept exists.
+
+/** Widgets that ask the reader to subscribe or sign up, and newsletter boxes. */
+export const SUBSCRIBE_PHRASES = [
+  'subscribe', 'subscribe now', 'subscribe here', 'subscribe to our newsletter', 'sign up', 'sign up now',
+  'sign up for our newsletter', 'get our newsletter', 'newsletter', 'our newsletter', 'join our mailing list',
+  'get the latest news in your inbox', 'follow us',
+  'подписаться', 'подпишитесь', 'подписка', 'рассылка', 'подписывайтесь', 'подпишитесь на нас',
+  'abonnieren', 'jetzt abonnieren', 'newsletter abonnieren', 'zum newsletter anmelden',
+  "s'abonner", 'abonnez-vous', "je m'abonne", 'inscrivez-vous à la newsletter', 'recevoir la newsletter',
+  'suscríbete', 'suscribirse', 'suscríbete al boletín', 'boletín', 'recibe nuestro boletín',
+  'iscriviti', 'iscriviti alla newsletter', 'abbonati',
+  'assine', 'assine já', 'inscreva-se', 'assine a newsletter',
+  'subskrybuj', 'zapisz się', 'zapisz się do newslettera', 'zasubskrybuj',
+  'abone ol', 'bültene abone ol',
+  '購読する', '購読', 'ニュースレター', 'メルマガ登録',
+  '订阅', '訂閱', '立即订阅',
+  '구독', '구독하기', '뉴스레터',
+  'اشترك', 'اشترك الآن', 'النشرة البريدية',
+] as const;
+
+/** Sidebars and rails listing other stories: "Newsfeed", "Most read", "Trending"... */
+export const NEWSFEED_PHRASES = [
+  'newsfeed', 'news feed', 'latest news', 'latest', 'most read', 'most popular', 'most viewed', 'trending',
+  'trending now', 'top stories', 'popular', "editor's picks", 'more stories', 'more news',
+  'лента новостей', 'лента', 'самое читаемое', 'популярное', 'главное', 'последние новости',
+  'meistgelesen', 'neueste nachrichten', 'beliebt', 'top-themen',
+  "fil d'actualité", "fil d'info", 'les plus lus', 'à la une', 'dernières infos',
+  'lo más leído', 'últimas noticias', 'lo más visto', 'tendencias',
+  'più letti', 'ultime notizie', 'mais lidas', 'últimas notícias', 'najczęściej czytane', 'najnowsze',
+  'en çok okunanlar', 'son dakika', 'アクセスランキング', '最新ニュース', '热门', '最新新闻', '많이 본 뉴스',
+  'الأكثر قراءة', 'آخر الأخبار',
+] as const;
+
+/** Comment, login and discussion prompts left where a widget failed to load. */
+export const LOGIN_PHRASES = [
+  'to participate in the discussion', 'log in or register', 'login or register', 'sign in to comment',
+  'you must be logged in to post a comment', 'log in to comment', 'join the discussion', 'leave a comment',
+  'add a comment', 'comments', 'show comments', 'view comments', 'post a comment', 'sign in', 'log in', 'register',
+  'чтобы участвовать в дискуссии', 'авторизуйтесь или зарегистрируйтесь', 'войдите или зарегистрируйтесь',
+  'комментарии', 'оставить комментарий', 'войти',
+  'kommentare', 'kommentieren', 'anmelden', 'registrieren', 'zur diskussion',
+  'commentaires', 'réagir', 'se connecter', 'connectez-vous pour commenter',
+  'comentarios', 'iniciar sesión', 'deja un comentario', 'commenti', 'accedi', 'comentários', 'entrar',
+  'komentarze', 'zaloguj się', 'yorumlar', 'giriş yap', 'コメント', 'ログイン', '评论', '登录', '댓글', '로그인',
+  'التعليقات', 'تسجيل الدخول',
+] as const;
+
+/** Leftovers of scripted widgets: spinners, chat launchers, "show more" buttons. */
+export const LEFTOVER_PHRASES = [
+  'loader', 'loading', 'loading...', 'please wait', 'chats', 'chat', 'show more', 'load more', 'see more',
+  'read more', 'more', 'back to top', 'print', 'close', 'menu',
+  'загрузка', 'чаты', 'показать еще', 'показать ещё', 'ещё', 'mehr anzeigen', 'mehr laden', 'weiterlesen',
+  'voir plus', 'afficher plus', 'ver más', 'cargar más', 'mostra altro', 'carregar mais', 'pokaż więcej',
+  'daha fazla', 'もっと見る', '続きを読む', '加载更多', '查看更多', '더보기', 'عرض المزيد',
+] as const;
+
+/** Headings and lead-ins that introduce links to other articles. */
+export const RELATED_PHRASES = [
+  'related', 'related articles', 'related stories', 'related news', 'related content', 'read also', 'also read',
+  'read more', 'see also', 'more on this topic', 'more on this story', 'recommended', 'recommended for you',
+  'you may also like', 'you might also like', 'more from', 'further reading',
+  'читайте также', 'по теме', 'ещё по теме', 'еще по теме', 'смотрите также', 'читать также',
+  'lesen sie auch', 'mehr zum thema', 'das könnte sie auch interessieren', 'auch interessant',
+  'à lire aussi', 'lire aussi', 'sur le même sujet', 'voir aussi',
+  'te puede interesar', 'leer más', 'noticias relacionadas', 'lee también', 'relacionado',
+  'leggi anche', 'potrebbe interessarti', 'leia também', 'veja também', 'czytaj też', 'czytaj także', 'zobacz też',
+  'ilgili haberler', 'bunlar da ilginizi çekebilir', '関連記事', '関連ニュース', '相关文章', '相关阅读', '相關新聞',
+  '관련기사', '관련 기사', 'اقرأ أيضا', 'اقرأ أيضاً', 'مواضيع ذات صلة',
+] as const;
+
+/** Share and follow bars. */
+export const SHARE_PHRASES = [
+  'share', 'share this', 'share this article', 'share on facebook', 'share on twitter', 'tweet', 'email',
+  'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'pinterest', 'vk', 'copy link',
+  'поделиться', 'teilen', 'artikel teilen', 'partager', 'compartir', 'condividi', 'compartilhe',
+  'udostępnij', 'paylaş', 'シェア', 'シェアする', '分享', '공유', '공유하기', 'شارك',
+] as const;
+
+/** Labels that mark ads; a block that is only the label is the ad's leftover. */
+export const AD_LABEL_PHRASES = [
+  'advertisement', 'advertising', 'ad', 'sponsored', 'sponsored content', 'promoted', 'paid content',
+  'реклама', 'anzeige', 'werbung', 'publicité', 'publicidad', 'pubblicità', 'publicidade', 'reklama',
+  'reklam', '広告', '广告', '廣告', '광고', 'إعلان',
+] as const;
+
+/** How a photo credit starts: a copyright sign or a "Photo:" label. */
+export const CREDIT_PREFIX =
+  /^(?:©|\(c\)|copyright\b|photo(?:graph)?s?\s*(?::|by\b)|image\s*(?::|by\b)|credit\s*:|picture\s*:|фото\s*:|фото\b|foto\s*:|bild\s*:|crédit(?:s)?\s*(?:photo)?\s*:|fotografía\s*:|imagen\s*:|zdjęcie\s*:|fotoğraf\s*:|写真\s*[:：]|图片来源|图\s*[:：/]|사진\s*[=:]|صورة\s*:)/iu;
+
+/** Counters left by removed widgets: "0", "12", "1/5" (gallery), "3 of 12". */
+export const COUNTER_LINE = /^\s*(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;
+
+/** Compiles a phrase list into one anchored pattern: the whole text is the phrase, maybe with a
+ * trailing colon, arrow, count or icon. Refuses an empty list, which would match everything. */
+export function wholePhrase(phrases: readonly string[]): RegExp {
+  if (phrases.length === 0) throw new Error('wholePhrase: an empty phrase group would match everything');
+  const escaped = [...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`^[\\s\\p{P}\\p{S}\\d]*(?:${escaped.join('|')})[\\s\\p{P}\\p{S}\\d]*$`, 'iu');
+}
+
+/** Compiles a phrase list into a pattern for text that starts with the phrase ("Read also: ..."). */
+export function leadingPhrase(phrases: readonly string[]): RegExp {
+  if (phrases.length === 0) throw new Error('leadingPhrase: an empty phrase group would match everything');
+  const escaped = [...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${escaped.join('|')})\\s*[:：.»>|–—-]`, 'iu');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const SUBSCRIBE_LINE = wholePhrase(SUBSCRIBE_PHRASES);
+export const NEWSFEED_LINE = wholePhrase(NEWSFEED_PHRASES);
+export const LOGIN_LINE = wholePhrase(LOGIN_PHRASES);
+export const LEFTOVER_LINE = wholePhrase(LEFTOVER_PHRASES);
+export const RELATED_LINE = wholePhrase(RELATED_PHRASES);
+export const RELATED_LEAD = leadingPhrase(RELATED_PHRASES);
+export const SHARE_LINE = wholePhrase(SHARE_PHRASES);
+export const AD_LABEL_LINE = wholePhrase(AD_LABEL_PHRASES);

@@ -1,0 +1,80 @@
+// src/filters/related-cards.ts
+// Related-article cards and "Read also" links that sit inside the article body.
+
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { collapseSpaces, textKey } from '../text/normalize.js';
+import type { ArticleFilter, DumpLine, FilterContext } from '../types.js';
+import { NEWSFEED_LINE, RELATED_LEAD, RELATED_LINE } from './patterns.js';
+import { blockText, linkDensity } from './select-helpers.js';
+
+/** A card headline is short and is not a sentence. */
+const MAX_CARD_WORDS = 20;
+const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
+
+function isHeadlineLike(text: string): boolean {
+  const words = text.split(' ').length;
+  return text !== '' && words <= MAX_CARD_WORDS && !SENTENCE_END.test(text);
+}
+
+/** A block that is only a link to a headline, or an image-and-headline link card. */
+function isLinkCard($: CheerioAPI, element: Element): boolean {
+  const node = $(element);
+  const text = blockText($, element);
+  if (!node.find('a').length && !node.is('a')) return false;
+  const density = node.is('a') ? 1 : linkDensity($, node);
+  return density >= 0.9 && isHeadlineLike(text) && (node.find('img').length > 0 || text.split(' ').length >= 3);
+}
+
+/** "Read also: <link>" lead-ins, and headings such as "Related" followed by a list of links. */
+function relatedLeadIns($: CheerioAPI): AnyNode[] {
+  const picked: AnyNode[] = [];
+  $('p, div, li, h2, h3, h4, h5, h6, strong').each((_, element) => {
+    const node = $(element);
+    const text = blockText($, element);
+    if (text.length > 300) return;
+    if (RELATED_LEAD.test(text) && linkDensity($, node) >= 0.4) picked.push(element);
+    else if ((RELATED_LINE.test(text) || NEWSFEED_LINE.test(text)) && node.is('h2, h3, h4, h5, h6, p, strong')) {
+      picked.push(element);
+      const list = node.next();
+      if (list.is('ul, ol, div') && linkDensity($, list) >= 0.6) picked.push(...list.toArray());
+    }
+  });
+  return picked;
+}
+
+function selectCards($: CheerioAPI): AnyNode[] {
+  const cards = $('p, div, aside, figure, a, li')
+    .toArray()
+    .filter((element) => !$(element).parents('p, a').length && isLinkCard($, element))
+    .filter((element) => $(element).parent().closest('ul, ol').length === 0);
+  return [...cards, ...relatedLeadIns($)];
+}
+
+/**
+ * In a dump, a card is an image alt carrying the site-name suffix ("Kuril Islands - Site")
+ * followed by the linked headline. The suffix is what tells an alt from a body line.
+ */
+function selectCardLines(lines: readonly DumpLine[], ctx: FilterContext): number[] {
+  const picked: number[] = [];
+  const suffix = ctx.siteName ? ` - ${textKey(ctx.siteName)}` : null;
+  const captions = new Set(ctx.captions.map(textKey));
+  lines.forEach((line, position) => {
+    if (RELATED_LEAD.test(line.text)) picked.push(line.index);
+    if (!suffix || !textKey(line.text).endsWith(suffix.slice(3)) || !line.text.includes(' - ')) return;
+    const alt = collapseSpaces(line.text.slice(0, line.text.lastIndexOf(' - ')));
+    if (captions.has(textKey(alt))) return; // a duplicated caption, not a card
+    picked.push(line.index);
+    const next = lines[position + 1];
+    if (next && isHeadlineLike(next.text)) picked.push(next.index);
+  });
+  return picked;
+}
+
+export const relatedCards: ArticleFilter = {
+  name: 'related-cards',
+  stage: 'article',
+  reason: 'a link card to another story, or a "Read also" line, interrupts the body but is not part of it',
+  select: selectCards,
+  selectLines: selectCardLines,
+};

@@ -1,0 +1,57 @@
+// src/filters/select-helpers.ts
+// Small selection helpers shared by filters: whole-block phrase matching (HTML and lines),
+// and link density, on Readability's article (cheerio).
+
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { collapseSpaces } from '../text/normalize.js';
+import type { DumpLine, LineSelector } from '../types.js';
+
+/** Elements that can hold one widget label on their own. */
+const LABEL_HOLDERS = 'p, h1, h2, h3, h4, h5, h6, li, div, section, aside, header, footer, span, a, button, label, strong, b, em, figcaption, dt, dd, small';
+
+/** Labels are short; a long block that merely contains the phrase is prose. */
+const MAX_LABEL_CHARS = 120;
+
+export function blockText($: CheerioAPI, node: AnyNode): string {
+  return collapseSpaces($(node).text());
+}
+
+/**
+ * The outermost elements whose whole text matches `pattern`: climbing to the parent while it
+ * holds the same text removes the wrapper too, and never a neighbour.
+ */
+export function selectWholeText($: CheerioAPI, pattern: RegExp, maxChars = MAX_LABEL_CHARS): Element[] {
+  const picked = new Set<Element>();
+  $(LABEL_HOLDERS).each((_, element) => {
+    const text = blockText($, element);
+    if (text === '' || text.length > maxChars || !pattern.test(text)) return;
+    let top: Element = element;
+    while (top.parent && top.parent.type === 'tag' && !isRoot($, top.parent) && blockText($, top.parent) === text) {
+      top = top.parent;
+    }
+    picked.add(top);
+  });
+  return [...picked];
+}
+
+function isRoot($: CheerioAPI, element: Element): boolean {
+  return element.parent === null || element.parent.type === 'root' || $(element).is('body, html');
+}
+
+/** The share of an element's text that sits inside links. */
+export function linkDensity($: CheerioAPI, element: Cheerio<AnyNode>): number {
+  const total = collapseSpaces(element.text()).length;
+  if (total === 0) return 0;
+  let linked = 0;
+  element.find('a').each((_, link) => {
+    linked += collapseSpaces($(link).text()).length;
+  });
+  return Math.min(1, linked / total);
+}
+
+/** A line selector that picks every line whose whole text matches `pattern`. */
+export function linesMatching(pattern: RegExp, maxChars = MAX_LABEL_CHARS): LineSelector {
+  return (lines: readonly DumpLine[]) =>
+    lines.filter((line) => line.text.length <= maxChars && pattern.test(line.text)).map((line) => line.index);
+}

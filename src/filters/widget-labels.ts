@@ -1,0 +1,61 @@
+// src/filters/widget-labels.ts
+// Article-stage filters for widget labels Readability keeps: a block (or dump line) whose whole
+// text is one known widget phrase. Prose that merely mentions the word is never touched.
+
+import type { ArticleFilter } from '../types.js';
+import {
+  AD_LABEL_LINE, COUNTER_LINE, LEFTOVER_LINE, LOGIN_LINE, NEWSFEED_LINE, SHARE_LINE, SUBSCRIBE_LINE,
+} from './patterns.js';
+import { linesMatching, selectWholeText } from './select-helpers.js';
+
+function labelFilter(name: string, reason: string, pattern: RegExp): ArticleFilter {
+  return {
+    name,
+    reason,
+    stage: 'article',
+    select: ($) => selectWholeText($, pattern),
+    selectLines: linesMatching(pattern),
+  };
+}
+
+export const subscribePrompts = labelFilter(
+  'subscribe-prompts',
+  'a "Subscribe" or newsletter call to action is a site widget, not article text',
+  SUBSCRIBE_LINE,
+);
+
+export const newsfeedLabels = labelFilter(
+  'newsfeed-labels',
+  'a "Newsfeed", "Most read" or "Trending" heading belongs to a list of other stories',
+  NEWSFEED_LINE,
+);
+
+export const loginPrompts = labelFilter(
+  'login-prompts',
+  'login, register and comment prompts come from the discussion widget',
+  LOGIN_LINE,
+);
+
+export const widgetLeftovers = labelFilter(
+  'widget-leftovers',
+  'loader, chat and "show more" labels are what is left of scripted widgets',
+  LEFTOVER_LINE,
+);
+
+export const sharePrompts = labelFilter(
+  'share-prompts',
+  'share and follow labels are social buttons',
+  SHARE_LINE,
+);
+
+export const adLabels = labelFilter(
+  'ad-labels',
+  'an "Advertisement" label marks an ad slot, not text',
+  AD_LABEL_LINE,
+);
+
+export const counters = labelFilter(
+  'counters',
+  'a bare number or "3 of 12" is a comment, view or gallery counter',
+  COUNTER_LINE,
+);

@@ -1,0 +1,45 @@
+// src/input/file.ts
+// Reads a saved page from disk, refusing directories and files over the byte cap.
+
+import { open } from 'node:fs/promises';
+import { CleanError } from '../errors.js';
+import { gunzipCapped, isGzip } from './gzip.js';
+import type { RawInput } from './raw.js';
+
+export async function readFileInput(path: string, maxBytes: number): Promise<RawInput> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new CleanError('E_INPUT', describeFsError(error as NodeJS.ErrnoException), path);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new CleanError('E_INPUT', 'is a directory', path);
+    if (info.size > maxBytes) {
+      throw new CleanError('E_TOO_LARGE', `file is ${info.size} bytes, over the ${maxBytes}-byte cap`, path);
+    }
+    const bytes = await handle.readFile();
+    const body = isGzip(bytes) ? gunzipCapped(bytes, maxBytes) : bytes;
+    return { source: path, bytes: body, contentType: null, url: null };
+  } catch (error) {
+    if (error instanceof CleanError) throw error.withInput(path);
+    throw new CleanError('E_INPUT', describeFsError(error as NodeJS.ErrnoException), path);
+  } finally {
+    await handle.close();
+  }
+}
+
+function describeFsError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return `cannot read file (${error.code ?? error.message})`;
+  }
+}

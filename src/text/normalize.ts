@@ -1,0 +1,46 @@
+// src/text/normalize.ts
+// Whitespace and comparison helpers shared by every stage that handles text.
+
+/** NBSP, the typographic spaces, ideographic space and friends: all become a plain space. */
+const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+/** Zero-width characters carry no text and break equality checks. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+export function plainSpaces(text: string): string {
+  return text.replace(UNICODE_SPACES, ' ').replace(ZERO_WIDTH, '');
+}
+
+/** One line of running text: Unicode spaces made plain, runs collapsed, ends trimmed. */
+export function collapseSpaces(text: string): string {
+  return plainSpaces(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Keeps single line breaks (from <br>) but collapses spaces around and inside lines. */
+export function collapseKeepingLines(text: string): string {
+  return plainSpaces(text)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** A comparison key: case, punctuation and spacing do not make two texts different. */
+export function textKey(text: string): string {
+  return collapseSpaces(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const WORD_SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Counts words with ICU segmentation, so Chinese and Japanese are not one "word" a sentence. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const segment of WORD_SEGMENTER.segment(text)) if (segment.isWordLike) count++;
+  return count;
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max);
+}

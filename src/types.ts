@@ -1,0 +1,124 @@
+// src/types.ts
+// The public shapes: the article we print, the options we take, and what a filter is.
+
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
+
+export interface ImageInfo {
+  url: string | null;
+  alt: string | null;
+  caption: string | null;
+  credit: string | null;
+}
+
+export interface LeadImage {
+  url: string | null;
+  caption: string | null;
+  credit: string | null;
+}
+
+export type BlockType =
+  | 'p'
+  | 'h2'
+  | 'h3'
+  | 'h4'
+  | 'h5'
+  | 'h6'
+  | 'li'
+  | 'blockquote'
+  | 'pre'
+  | 'table'
+  | 'figure';
+
+export interface Block {
+  type: BlockType;
+  text: string;
+}
+
+/** One removal made by a named filter, as `--explain` shows it. */
+export interface Removal {
+  filter: string;
+  reason: string;
+  /** The first 200 characters of the removed text. */
+  text: string;
+}
+
+/** Every field is always present: null or [] when unknown. */
+export interface Article {
+  source: string;
+  url: string | null;
+  title: string | null;
+  byline: string | null;
+  authors: string[];
+  siteName: string | null;
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  leadImage: LeadImage | null;
+  images: ImageInfo[];
+  text: string;
+  blocks: Block[];
+  html: string;
+  wordCount: number;
+  removed?: Removal[];
+}
+
+export interface FetchOptions {
+  /** Milliseconds before a fetch is abandoned. */
+  timeoutMs: number;
+  /** Largest body accepted, in bytes, after decompression. */
+  maxBytes: number;
+  maxRedirects: number;
+  userAgent: string;
+}
+
+export interface CleanOptions {
+  /** The page's original address, for saved files: resolves links and fills `url`. */
+  url?: string | undefined;
+  /** Names of filters to switch off. */
+  disabledFilters?: readonly string[];
+  /** Record every removal in `removed`. */
+  explain?: boolean;
+  fetch?: Partial<FetchOptions>;
+}
+
+/** What every filter can read about the page it works on. */
+export interface FilterContext {
+  readonly title: string | null;
+  readonly siteName: string | null;
+  readonly lang: string | null;
+  /** Image captions and alt texts already known, to spot duplicated captions. */
+  readonly captions: readonly string[];
+}
+
+/** A line of a plain-text dump, as line filters see it. */
+export interface DumpLine {
+  readonly index: number;
+  readonly text: string;
+}
+
+export type LineSelector = (lines: readonly DumpLine[], ctx: FilterContext) => number[];
+
+interface FilterInfo {
+  /** kebab-case, used by `--no-filter` and in `removed`. */
+  readonly name: string;
+  /** Why this class of text is boilerplate, shown by `--explain`. */
+  readonly reason: string;
+  /** The same rule applied to plain-text dumps, line by line. */
+  readonly selectLines?: LineSelector;
+}
+
+/** Runs on the whole page (jsdom) before Readability, so its scorer sees a cleaner DOM. */
+export interface PageFilter extends FilterInfo {
+  readonly stage: 'page';
+  select(doc: Document, ctx: FilterContext): Element[];
+}
+
+/** Runs on Readability's article (cheerio), for what Readability keeps. */
+export interface ArticleFilter extends FilterInfo {
+  readonly stage: 'article';
+  select($: CheerioAPI, ctx: FilterContext): AnyNode[];
+}
+
+export type Filter = PageFilter | ArticleFilter;

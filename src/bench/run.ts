@@ -1,0 +1,158 @@
+// src/bench/run.ts
+// `npm run bench [-- --worst N] [--ablation] [--limit N] [--rounds N]`
+// Runs clean-article and plain Readability (on jsdom) over the ScrapingHub benchmark in the same
+// run, each in a child process, scores both with the benchmark's own score.mjs and prints one table,
+// the pages where clean-article does worse than Readability, the worst pages, and optionally an
+// ablation table (F1 with each filter turned off).
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FILTER_NAMES } from '../filters/index.js';
+import { benchDir } from './pages.js';
+
+interface RunArgs {
+  worst: number;
+  ablation: boolean;
+  limit: string;
+  rounds: number;
+}
+
+interface Score {
+  f1: number;
+  precision: number;
+  recall: number;
+  accuracy: number;
+  perDoc: Map<string, number>;
+}
+
+interface Timing {
+  pagesPerSecond: number;
+  medianMs: number;
+  peakRssMb: number;
+}
+
+const OUT_DIR = '.bench-out';
+const CHILD = new URL('./child.js', import.meta.url).pathname;
+/** A page counts as a regression when its F1 drops by more than this below Readability's. */
+const REGRESSION_MARGIN = 0.05;
+
+function parseArgs(argv: string[]): RunArgs {
+  const value = (flag: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  return {
+    worst: Number(value('--worst') ?? 10),
+    ablation: argv.includes('--ablation'),
+    limit: value('--limit') ?? '',
+    rounds: Math.max(1, Number(value('--rounds') ?? 1)),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs one extractor in a child; returns the predictions file and its timing. */
+function runChild(which: string, tag: string, args: RunArgs, disabled: string[] = []): { predPath: string; timing: Timing } {
+  const raw = join(OUT_DIR, `${tag}.raw.jsonl`);
+  execFileSync(process.execPath, [CHILD, which, raw, disabled.join(','), args.limit], { stdio: 'inherit' });
+  const lines = readFileSync(raw, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const footer = lines.pop() as { maxRssKb: number; wallMs: number };
+  const predPath = join(OUT_DIR, `${tag}.pred.jsonl`);
+  writeFileSync(predPath, lines.map((line) => JSON.stringify({ id: line.id, articleBody: line.articleBody })).join('\n'));
+  return {
+    predPath,
+    timing: {
+      pagesPerSecond: lines.length / (footer.wallMs / 1000),
+      medianMs: median(lines.map((line) => line.ms as number)),
+      peakRssMb: footer.maxRssKb / 1024,
+    },
+  };
+}
+
+function score(dir: string, predPath: string): Score {
+  const out = execFileSync(process.execPath, [join(dir, 'score.mjs'), predPath, '--json', '--worst', '1000'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const json = JSON.parse(out) as Record<string, unknown>;
+  const pick = (key: string): number => {
+    const entry = json[key] as number | { value?: number; mean?: number };
+    return typeof entry === 'number' ? entry : (entry.value ?? entry.mean ?? NaN);
+  };
+  const worst = (json['worst'] as Array<{ id: string; f1: number }>) ?? [];
+  return {
+    f1: pick('f1'),
+    precision: pick('precision'),
+    recall: pick('recall'),
+    accuracy: pick('accuracy'),
+    perDoc: new Map(worst.map((doc) => [doc.id, doc.f1])),
+  };
+}
+
+/** The best of several rounds' timings: on a shared, noisy machine the fastest round is the least disturbed. */
+function bestTiming(timings: Timing[]): Timing {
+  return {
+    pagesPerSecond: Math.max(...timings.map((t) => t.pagesPerSecond)),
+    medianMs: median(timings.map((t) => t.medianMs)),
+    peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
+  };
+}
+
+const f3 = (n: number): string => n.toFixed(3);
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = benchDir();
+  mkdirSync(OUT_DIR, { recursive: true });
+  const timings: Record<string, Timing[]> = { readability: [], 'clean-article': [] };
+  const preds: Record<string, string> = {};
+  // Alternate the extractors round by round so machine noise hits both alike.
+  for (let round = 0; round < args.rounds; round++) {
+    for (const which of ['readability', 'clean-article']) {
+      const { predPath, timing } = runChild(which, which, args);
+      preds[which] = predPath;
+      timings[which]!.push(timing);
+    }
+  }
+  const scores = Object.fromEntries(Object.entries(preds).map(([which, path]) => [which, score(dir, path)])) as Record<string, Score>;
+  const rows = ['readability', 'clean-article'].map((which) => ({ which, s: scores[which]!, t: bestTiming(timings[which]!) }));
+
+  console.log('\n| extractor | F1 | precision | recall | accuracy | pages/s | median ms/page | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const { which, s, t } of rows) {
+    console.log(`| ${which} | ${f3(s.f1)} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.accuracy)} | ${t.pagesPerSecond.toFixed(1)} | ${t.medianMs.toFixed(1)} | ${t.peakRssMb.toFixed(0)} |`);
+  }
+  const [base, ours] = rows;
+  console.log(`\nspeed ratio (pages/s, clean-article / readability): ${(ours!.t.pagesPerSecond / base!.t.pagesPerSecond).toFixed(2)}; median ms ratio: ${(base!.t.medianMs / ours!.t.medianMs).toFixed(2)}`);
+
+  const regressions = [...ours!.s.perDoc.entries()]
+    .map(([id, f1]) => ({ id, ours: f1, theirs: base!.s.perDoc.get(id) ?? 0 }))
+    .filter((doc) => doc.ours < doc.theirs - REGRESSION_MARGIN)
+    .sort((a, b) => a.ours - a.theirs - (b.ours - b.theirs));
+  console.log(`\npages more than ${REGRESSION_MARGIN} F1 below Readability: ${regressions.length}`);
+  for (const doc of regressions) console.log(`  ${doc.id}  ours ${f3(doc.ours)}  readability ${f3(doc.theirs)}`);
+
+  const worst = [...ours!.s.perDoc.entries()].sort((a, b) => a[1] - b[1]).slice(0, args.worst);
+  console.log(`\nworst ${args.worst} pages for clean-article (F1):`);
+  for (const [id, f1] of worst) console.log(`  ${id}  ${f3(f1)}  (readability ${f3(base!.s.perDoc.get(id) ?? 0)})`);
+
+  if (args.ablation) runAblation(dir, args, ours!.s.f1);
+  writeFileSync(join(OUT_DIR, 'summary.json'), JSON.stringify(rows.map(({ which, s, t }) => ({ which, f1: s.f1, precision: s.precision, recall: s.recall, accuracy: s.accuracy, ...t })), null, 2));
+}
+
+function runAblation(dir: string, args: RunArgs, fullF1: number): void {
+  console.log('\n| filter turned off | F1 | ΔF1 vs all filters |');
+  console.log('|---|---|---|');
+  for (const name of FILTER_NAMES) {
+    const { predPath } = runChild('clean-article', `ablation-${name}`, args, [name]);
+    const { f1 } = score(dir, predPath);
+    console.log(`| ${name} | ${f3(f1)} | ${(f1 - fullF1 >= 0 ? '+' : '') + (f1 - fullF1).toFixed(4)} |`);
+  }
+}
+
+main();

@@ -1,0 +1,208 @@
+// test/url.test.ts
+// cleanArticle() on http URLs served by a local node:http server (127.0.0.1, port 0): compressed
+// bodies, redirects, status and content-type errors, and charsets declared in different places.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanArticle, type CleanOptions } from '../src/index.js';
+import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, articleHtml, plainPage } from './helpers/article-page.js';
+
+const OPTIONS: CleanOptions = { fetch: { timeoutMs: 5000 } };
+
+const RU_TITLE = 'Мост через гавань открыли после двух лет ремонта';
+const RU_PARAGRAPHS = [
+  'Старый мост через гавань в понедельник утром снова открыли для движения после двух лет ремонта, который обошёлся городу более чем в сорок миллионов евро. Водители выстроились в очередь ещё до рассвета, чтобы первыми проехать по обновлённому пролёту.',
+  'Инженеры заменили проржавевшие стальные тросы, обновили покрытие и установили новую систему водоотвода, рассчитанную на сильные штормы последних зим. Работы отстали от графика на полгода, в основном из-за задержек с поставками.',
+  'Владельцы магазинов на обоих берегах реки говорят, что за время закрытия их выручка упала почти на треть. Некоторые из них собрались у восточного конца моста, чтобы встретить первых велосипедистов кофе и выпечкой.',
+  'Мэр заявил, что теперь город займётся небольшими пешеходными мостами выше по течению, которые инспекторы в прошлом году признали требующими срочного ремонта. Общественные слушания по этим планам начнутся в следующем месяце.',
+];
+
+const JA_TITLE = '港の橋、二年間の改修を経て再開通';
+const JA_PARAGRAPHS = [
+  '港に架かる古い橋が月曜日の朝、二年間にわたる改修工事を終えて再び開通した。工事費は四千万ユーロを超え、通勤客は新しくなった橋を最初に渡ろうと夜明け前から列を作った。',
+  '技術者たちは腐食した鋼製ケーブルを交換し、路面を舗装し直したうえで、近年の冬に増えた激しい嵐にも耐えられる新しい排水設備を設置した。資材の納入が遅れたため、工事は予定より半年遅れた。',
+  '川の両岸にある商店の店主らは、通行止めの間に売り上げが三割近く減ったと話している。何人かは橋の東側に集まり、最初に渡ってきた自転車の利用者をコーヒーと焼き菓子で出迎えた。',
+  '市長は今後、上流にある小さな歩道橋の整備に取り組む考えを示した。これらの橋は昨年の点検で早急な補修が必要だと指摘されており、計画についての住民説明会は来月開かれる。',
+];
+
+const PAGE = Buffer.from(articleHtml());
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+function send(status: number, headers: Record<string, string>, body: Buffer | string = ''): Handler {
+  return (_req, res) => {
+    res.writeHead(status, headers);
+    res.end(body);
+  };
+}
+
+function redirect(status: number, location: string): Handler {
+  return send(status, { location, 'content-type': 'text/html' }, '<a href="' + location + '">moved</a>');
+}
+
+const ROUTES: Record<string, Handler> = {
+  '/story': send(200, { 'content-type': 'text/html; charset=utf-8' }, PAGE),
+  '/gzip': send(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }, gzipSync(PAGE)),
+  '/br': send(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br' }, brotliCompressSync(PAGE)),
+  '/gzip-bomb': send(
+    200,
+    { 'content-type': 'text/html', 'content-encoding': 'gzip' },
+    gzipSync(Buffer.concat([PAGE, Buffer.alloc(2 * 1024 * 1024, 0x20)])),
+  ),
+  '/gzip-broken': send(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, Buffer.from('not gzip at all, sorry')),
+  // Three hops, with a relative Location and three different redirect statuses.
+  '/chain/1': redirect(301, '/chain/2'),
+  '/chain/2': redirect(302, '/chain/3'),
+  '/chain/3': redirect(307, '/story'),
+  '/loop/a': redirect(302, '/loop/b'),
+  '/loop/b': redirect(302, '/loop/a'),
+  '/missing': send(404, { 'content-type': 'text/html' }, '<html><body><h1>Not found</h1></body></html>'),
+  '/paper': send(200, { 'content-type': 'application/pdf' }, Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n', 'latin1')),
+  '/ru-header': send(
+    200,
+    { 'content-type': 'text/html; charset=windows-1251' },
+    iconv.encode(plainPage(RU_TITLE, RU_PARAGRAPHS), 'windows-1251'),
+  ),
+  '/ja-meta': send(200, { 'content-type': 'text/html' }, iconv.encode(plainPage(JA_TITLE, JA_PARAGRAPHS, 'Shift_JIS'), 'shift_jis')),
+  // The header says windows-1251 (true), the page's <meta> says utf-8 (false): the header wins.
+  '/ru-contradiction': send(
+    200,
+    { 'content-type': 'text/html; charset=windows-1251' },
+    iconv.encode(plainPage(RU_TITLE, RU_PARAGRAPHS, 'utf-8'), 'windows-1251'),
+  ),
+};
+
+let server: Server;
+let base: string;
+
+function handle(req: IncomingMessage, res: ServerResponse): void {
+  const path = req.url ?? '/';
+  // /hops/N redirects N times; /hops/0 serves the story itself.
+  const hops = /^\/hops\/(\d+)$/.exec(path);
+  if (hops) {
+    const left = Number(hops[1]);
+    return (left === 0 ? ROUTES['/story']! : redirect(302, `/hops/${left - 1}`))(req, res);
+  }
+  (ROUTES[path] ?? send(404, { 'content-type': 'text/plain' }, 'no route'))(req, res);
+}
+
+beforeAll(async () => {
+  server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('cleanArticle on a URL', () => {
+  it('cleans a normal page and reports its URL', async () => {
+    const article = await cleanArticle(`${base}/story`, OPTIONS);
+    expect(article.source).toBe(`${base}/story`);
+    expect(article.url).toBe(`${base}/story`);
+    expect(article.title).toBe(ARTICLE_TITLE);
+    expect(article.text).toContain(ARTICLE_PARAGRAPHS[0]);
+    expect(article.text).toContain(ARTICLE_PARAGRAPHS[3]);
+  });
+
+  it.each(['gzip', 'br'])('decodes a %s body (Content-Encoding)', async (encoding) => {
+    const article = await cleanArticle(`${base}/${encoding}`, OPTIONS);
+    expect(article.title).toBe(ARTICLE_TITLE);
+    expect(article.text).toContain(ARTICLE_PARAGRAPHS[1]);
+  });
+
+  it('caps a gzip body after decompression (E_TOO_LARGE)', async () => {
+    await expect(cleanArticle(`${base}/gzip-bomb`, { fetch: { timeoutMs: 5000, maxBytes: 64 * 1024 } })).rejects.toMatchObject({
+      code: 'E_TOO_LARGE',
+      input: `${base}/gzip-bomb`,
+    });
+  });
+
+  it('a body that is not the gzip it claims to be is E_DECODE', async () => {
+    await expect(cleanArticle(`${base}/gzip-broken`, OPTIONS)).rejects.toMatchObject({ code: 'E_DECODE' });
+  });
+
+  it('follows a chain of 3 redirects and reports the final URL in url', async () => {
+    const article = await cleanArticle(`${base}/chain/1`, OPTIONS);
+    expect(article.url).toBe(`${base}/story`);
+    expect(article.source).toBe(`${base}/chain/1`);
+    expect(article.title).toBe(ARTICLE_TITLE);
+  });
+
+  it('the final URL after redirects wins over a --url hint', async () => {
+    const article = await cleanArticle(`${base}/chain/2`, { ...OPTIONS, url: 'https://news.example.com/bridge' });
+    expect(article.url).toBe(`${base}/story`);
+  });
+
+  it('a redirect loop is E_REDIRECT', async () => {
+    await expect(cleanArticle(`${base}/loop/a`, OPTIONS)).rejects.toMatchObject({
+      code: 'E_REDIRECT',
+      message: expect.stringContaining('loop'),
+      input: `${base}/loop/a`,
+    });
+  });
+
+  it('exactly 5 redirects are followed', async () => {
+    // /hops/5 -> /hops/4 -> ... -> /hops/0, which serves the page: five redirects.
+    const article = await cleanArticle(`${base}/hops/5`, OPTIONS);
+    expect(article.url).toBe(`${base}/hops/0`);
+    expect(article.title).toBe(ARTICLE_TITLE);
+  });
+
+  it('more than 5 redirects is E_REDIRECT', async () => {
+    await expect(cleanArticle(`${base}/hops/6`, OPTIONS)).rejects.toMatchObject({
+      code: 'E_REDIRECT',
+      message: expect.stringContaining('5'),
+    });
+  });
+
+  it('maxRedirects is an option', async () => {
+    await expect(cleanArticle(`${base}/chain/1`, { fetch: { timeoutMs: 5000, maxRedirects: 2 } })).rejects.toMatchObject({
+      code: 'E_REDIRECT',
+    });
+  });
+
+  it('a 404 is E_HTTP_STATUS with 404 in the message', async () => {
+    await expect(cleanArticle(`${base}/missing`, OPTIONS)).rejects.toMatchObject({
+      name: 'CleanError',
+      code: 'E_HTTP_STATUS',
+      message: expect.stringContaining('404'),
+      input: `${base}/missing`,
+    });
+  });
+
+  it('a PDF Content-Type is E_NOT_HTML', async () => {
+    await expect(cleanArticle(`${base}/paper`, OPTIONS)).rejects.toMatchObject({
+      code: 'E_NOT_HTML',
+      message: expect.stringContaining('application/pdf'),
+    });
+  });
+});
+
+describe('charsets over HTTP', () => {
+  it('windows-1251 declared only in the Content-Type header', async () => {
+    const article = await cleanArticle(`${base}/ru-header`, OPTIONS);
+    expect(article.title).toBe(RU_TITLE);
+    for (const paragraph of RU_PARAGRAPHS) expect(article.text).toContain(paragraph);
+    expect(article.text).not.toContain('\uFFFD');
+  });
+
+  it('Shift_JIS declared only in <meta>', async () => {
+    const article = await cleanArticle(`${base}/ja-meta`, OPTIONS);
+    expect(article.title).toBe(JA_TITLE);
+    for (const paragraph of JA_PARAGRAPHS) expect(article.text).toContain(paragraph);
+    expect(article.text).not.toContain('\uFFFD');
+  });
+
+  it('a header charset contradicting <meta> wins', async () => {
+    const article = await cleanArticle(`${base}/ru-contradiction`, OPTIONS);
+    expect(article.title).toBe(RU_TITLE);
+    expect(article.text).toContain(RU_PARAGRAPHS[0]);
+    expect(article.text).not.toContain('\uFFFD');
+  });
+});

@@ -74,8 +74,13 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** Without a BOM a page is never UTF-16/32; chardet still rates tiny 8-bit inputs as UTF-32LE. */
+const WIDE_CHARSET = /^utf-?(16|32)/i;
+
 function charsetFromDetector(bytes: Uint8Array): string | null {
-  const best = chardet.analyse(bytes).find((match) => match.confidence >= DETECTOR_MIN_CONFIDENCE);
+  const best = chardet
+    .analyse(bytes)
+    .find((match) => match.confidence >= DETECTOR_MIN_CONFIDENCE && !WIDE_CHARSET.test(match.name));
   return normalizeCharset(best?.name);
 }
 

@@ -1,0 +1,136 @@
+// test/startup.test.ts
+// --help and --version must answer without loading jsdom (or anything else the pipeline needs).
+// Two independent witnesses on the built CLI (dist/), each with a control run proving it can see
+// jsdom when jsdom does load:
+//   1. a module resolve hook (test/helpers/record-imports.mjs) logging every resolved module URL;
+//   2. the CommonJS module cache (jsdom and commander are CommonJS packages) after runCli().
+
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VERSION } from '../src/version.js';
+import { articleHtml } from './helpers/article-page.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'clean-article.js');
+const HOOK = pathToFileURL(join(ROOT, 'test', 'helpers', 'record-imports.mjs')).href;
+/** Modules only the pipeline needs; none may load for --help or --version. */
+const HEAVY = ['/jsdom/', '/@mozilla/readability/', '/cheerio/', '/dist/pipeline.js', '/dist/index.js'];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function node(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [...args],
+      { cwd: ROOT, timeout: 20_000, encoding: 'utf8', env: { ...process.env, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end();
+  });
+}
+
+let dir: string;
+let pagePath: string;
+let logCount = 0;
+
+beforeAll(() => {
+  expect(existsSync(join(ROOT, 'dist', 'cli', 'main.js')), 'run `npx tsc -p .` (npm test builds first)').toBe(true);
+  dir = mkdtempSync(join(tmpdir(), 'clean-article-startup-'));
+  pagePath = join(dir, 'story.html');
+  writeFileSync(pagePath, articleHtml());
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs bin/clean-article.js under the resolve hook; returns the run and every module URL it resolved. */
+async function runWithHook(cliArgs: readonly string[]): Promise<Run & { modules: string[] }> {
+  const logFile = join(dir, `imports-${++logCount}.log`);
+  writeFileSync(logFile, '');
+  const run = await node(['--import', HOOK, BIN, ...cliArgs], { RECORD_IMPORTS_LOG: logFile });
+  const modules = readFileSync(logFile, 'utf8').split('\n').filter((line) => line !== '');
+  return { ...run, modules };
+}
+
+function heavyModules(modules: readonly string[]): string[] {
+  return modules.filter((url) => HEAVY.some((part) => url.includes(part)));
+}
+
+describe('startup: module resolve hook', () => {
+  it.each([
+    ['--version', (out: string) => expect(out.trim()).toBe(VERSION)],
+    ['--help', (out: string) => expect(out).toContain('Usage: clean-article')],
+    ['-h', (out: string) => expect(out).toContain('Usage: clean-article')],
+  ])('%s does not load jsdom', async (flag, checkOutput) => {
+    const run = await runWithHook([flag]);
+    expect(run.code, run.stderr).toBe(0);
+    checkOutput(run.stdout);
+    // The hook saw the CLI itself, so an empty jsdom list means something.
+    expect(run.modules.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true);
+    expect(run.modules.some((url) => url.includes('/commander/'))).toBe(true);
+    expect(heavyModules(run.modules)).toEqual([]);
+  });
+
+  it('control: cleaning a page does load jsdom, so the hook would notice', async () => {
+    const run = await runWithHook([pagePath]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.modules.some((url) => url.includes('/jsdom/'))).toBe(true);
+    expect(run.modules.some((url) => url.endsWith('/dist/pipeline.js'))).toBe(true);
+  });
+});
+
+/**
+ * Imports dist/cli/main.js, calls runCli() with a fake io, then reports which CommonJS modules
+ * are cached. With FULL=1 it cleans a page instead (the control).
+ */
+const CACHE_PROBE = `
+import { createRequire } from 'node:module';
+import { Readable, Writable } from 'node:stream';
+const require = createRequire(import.meta.url);
+const { runCli } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href)});
+let out = '';
+const stdin = Readable.from([]);
+stdin.isTTY = true;
+const sink = (append) => new Writable({ write(chunk, _e, cb) { append(String(chunk)); cb(); } });
+const io = { stdin, stdout: sink((t) => { out += t; }), stderr: sink(() => {}) };
+const code = await runCli(['node', 'clean-article', ...JSON.parse(process.env.PROBE_ARGS)], io);
+const cached = Object.keys(require.cache);
+process.stdout.write(JSON.stringify({
+  code,
+  out,
+  commander: cached.filter((p) => p.includes('/commander/')).length,
+  jsdom: cached.filter((p) => p.includes('/jsdom/')),
+}));
+`;
+
+async function probeCache(cliArgs: readonly string[]): Promise<{ code: number; out: string; commander: number; jsdom: string[] }> {
+  const run = await node(['--input-type=module', '-e', CACHE_PROBE], { PROBE_ARGS: JSON.stringify(cliArgs) });
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as { code: number; out: string; commander: number; jsdom: string[] };
+}
+
+describe('startup: CommonJS module cache after runCli()', () => {
+  it.each([['--version'], ['--help']])('%s leaves jsdom unloaded', async (flag) => {
+    const result = await probeCache([flag]);
+    expect(result.code).toBe(0);
+    expect(result.out.length).toBeGreaterThan(0);
+    expect(result.commander, 'commander (CommonJS) shows up in the cache').toBeGreaterThan(0);
+    expect(result.jsdom).toEqual([]);
+  });
+
+  it('control: cleaning a page puts jsdom in the cache', async () => {
+    const result = await probeCache([pagePath]);
+    expect(result.code).toBe(0);
+    expect(result.jsdom.length).toBeGreaterThan(0);
+  });
+});

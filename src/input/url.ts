@@ -3,7 +3,7 @@
 // and a byte cap counted after decompression so a compressed bomb stops at the cap too.
 
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import { request } from 'undici';
 import { CleanError } from '../errors.js';
 import type { FetchOptions } from '../types.js';
@@ -72,13 +72,16 @@ function assertPageType(contentType: string | null, source: string): void {
 }
 
 function decompress(body: Readable, encoding: string | undefined): Readable {
-  const steps = (encoding ?? '')
+  const decoders = (encoding ?? '')
     .toLowerCase()
     .split(',')
     .map((step) => step.trim())
     .filter((step) => step !== '' && step !== 'identity')
-    .reverse();
-  return steps.reduce<Readable>((stream, step) => stream.pipe(decoderFor(step)), body);
+    .reverse()
+    .map(decoderFor);
+  // pipeline(), not .pipe(): when the deadline aborts the body mid-stream, the error must reach
+  // the decoder we read from, or the read waits forever on a stream that will never end.
+  return decoders.reduce<Readable>((stream, decoder) => pipeline(stream, decoder, () => {}), body);
 }
 
 function decoderFor(step: string): Transform {

@@ -39,6 +39,15 @@ const ROUTES: Record<string, Handler> = {
     gzipSync(Buffer.concat([PAGE, Buffer.alloc(2 * 1024 * 1024, 0x20)])),
   ),
   '/gzip-broken': send(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, Buffer.from('not gzip at all, sorry')),
+  // Headers and the start of a body, then silence: only the deadline can end these.
+  '/stall-plain': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.write(PAGE.subarray(0, 300));
+  },
+  '/stall-gzip': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+    res.write(gzipSync(Buffer.concat([PAGE, Buffer.alloc(256 * 1024, 0x20)])).subarray(0, 300));
+  },
   // Three hops, with a relative Location and three different redirect statuses.
   '/chain/1': redirect(301, '/chain/2'),
   '/chain/2': redirect(302, '/chain/3'),
@@ -111,6 +120,13 @@ describe('cleanArticle on a URL', () => {
 
   it('a body that is not the gzip it claims to be is E_DECODE', async () => {
     await expect(cleanArticle(`${base}/gzip-broken`, OPTIONS)).rejects.toMatchObject({ code: 'E_DECODE' });
+  });
+
+  it.each(['plain', 'gzip'])('a %s body that stalls mid-stream ends in E_TIMEOUT', async (kind) => {
+    await expect(cleanArticle(`${base}/stall-${kind}`, { fetch: { timeoutMs: 1000 } })).rejects.toMatchObject({
+      code: 'E_TIMEOUT',
+      input: `${base}/stall-${kind}`,
+    });
   });
 
   it('follows a chain of 3 redirects and reports the final URL in url', async () => {

@@ -33,7 +33,16 @@ export async function readInput(
   const kind = classifyInput(spec);
   if (kind === 'stdin') return readStreamInput(stdin, options.maxBytes);
   if (kind === 'url') return fetchUrlInput(spec, options);
-  const path = spec.toLowerCase().startsWith('file:') ? fileURLToPath(spec) : spec;
+  const path = spec.toLowerCase().startsWith('file:') ? filePath(spec) : spec;
   const raw = await readFileInput(path, options.maxBytes);
   return { ...raw, source: spec };
+}
+
+/** fileURLToPath throws a TypeError on a remote host or an encoded "/"; that is bad input, not a bug. */
+function filePath(spec: string): string {
+  try {
+    return fileURLToPath(spec);
+  } catch (error) {
+    throw new CleanError('E_INPUT', `invalid file URL: ${(error as Error).message}`, spec);
+  }
 }

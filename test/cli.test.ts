@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/cli/main.js';
 import { FILTER_NAMES } from '../src/index.js';
@@ -199,6 +199,15 @@ describe('runCli: output', () => {
     expect(article.text).toContain(SUBSCRIBE_LINE);
   });
 
+  it('reads a file:// URL as a file and keeps the URL as source', async () => {
+    const fileUrl = pathToFileURL(pagePath).href;
+    const result = await run([fileUrl]);
+    expect(result.code, result.stderr).toBe(0);
+    const article = JSON.parse(result.stdout) as { source: string; title: string };
+    expect(article.source).toBe(fileUrl);
+    expect(article.title).toBe(ARTICLE_TITLE);
+  });
+
   it('--url fills url', async () => {
     const result = await run(['--url', 'https://news.example.com/2024/bridge', pagePath]);
     expect(result.code).toBe(0);
@@ -270,6 +279,9 @@ describe('runCli: errors print one line and exit 1', () => {
     ['E_INPUT', 'a missing file', () => run([join(dir, 'no-such-file.html')])],
     ['E_INPUT', 'a directory', () => run([dir])],
     ['E_INPUT', 'an ftp:// URL', () => run(['ftp://x'])],
+    ['E_INPUT', 'a file:// URL with a remote host', () => run(['file://remotehost/story.html'])],
+    ['E_INPUT', 'a file:// URL with an encoded slash', () => run(['file:///tmp/a%2Fb.html'])],
+    ['E_INPUT', 'a malformed http URL', () => run(['http://exa mple.com/'])],
     ['E_NOT_HTML', 'a PNG', () => run([writeBytes('image.html', pngBytes())])],
     ['E_NOT_HTML', 'a PDF', () => run([writeBytes('paper.html', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'))])],
     ['E_NOT_HTML', 'random binary bytes', () => run([writeBytes('noise.bin', pseudoRandomBytes(4096, 42))])],

@@ -45,6 +45,11 @@ export function toCleanError(value: unknown, input?: string): CleanError {
 
 /** The one line the CLI prints on stderr. */
 export function formatError(error: CleanError): string {
-  const where = error.input === undefined ? '' : ` (${error.input})`;
-  return `clean-article: ${error.code}: ${error.message}${where}`;
+  const where = error.input === undefined ? '' : ` (${oneLine(error.input)})`;
+  return `clean-article: ${error.code}: ${oneLine(error.message)}${where}`;
+}
+
+/** A file name or message may hold line breaks; escaped, they cannot split the error line. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '\\n');
 }

@@ -303,6 +303,12 @@ describe('runCli: errors print one line and exit 1', () => {
     expect(result.stderr).toBe(`clean-article: E_INPUT: no such file (${missing})\n`);
   });
 
+  it('a line break in the input name cannot split the error line', async () => {
+    const result = await run([join(dir, 'two\nlines.html')]);
+    expectCliError(result, 'E_INPUT');
+    expect(result.stderr).toContain('two\\nlines.html');
+  });
+
   it('E_HTTP_STATUS: a 404 from a local server, with 404 in the message', async () => {
     const result = await run([`${base}/missing`]);
     expectCliError(result, 'E_HTTP_STATUS');

@@ -17,7 +17,7 @@ import { applyArticleFilters, applyLineFilters, applyPageFilters } from './filte
 import { articleFilters, enabledFilters, pageFilters } from './filters/index.js';
 import { readInput, type RawInput } from './input/index.js';
 import { resolveFetchOptions } from './input/limits.js';
-import { readMetadata, type PageMetadata } from './metadata/index.js';
+import { readMetadata, settleLang, withReadabilityFallbacks, type PageMetadata } from './metadata/index.js';
 import { FALLBACK_BASE_URL, parseHtml } from './parse/dom.js';
 import { findLeadFigure, siteNameFromSuffixes, splitLines } from './text/dump.js';
 import { detectLang } from './text/lang.js';
@@ -55,7 +55,8 @@ function contextFrom(metadata: PageMetadata, captions: readonly string[]): Filte
 function cleanHtml(html: string, stage: StageOptions): Article {
   const { dom, document } = parseHtml(html, stage.url, stage.source);
   try {
-    const metadata = readMetadata(document);
+    // Metadata reads the whole page (bylines, <time>, microdata live in the body) before any filter.
+    const metadata = readMetadata(cheerio.load(html), stage.url);
     const removals = applyPageFilters(document, pageFilters(stage.filters), contextFrom(metadata, []));
     const extracted =
       extractWithReadability(document) ?? (metadata.articleBody ? extractFromArticleBody(metadata.articleBody) : null);
@@ -64,12 +65,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
     const $ = cheerio.load(extracted.html, null, false);
     const images = readImages($, stage.url ?? FALLBACK_BASE_URL);
     const captions = images.flatMap((image) => [image.caption, image.alt]).filter((text): text is string => !!text);
-    const merged: PageMetadata = {
-      ...metadata,
-      title: metadata.title ?? extracted.title,
-      byline: metadata.byline ?? extracted.byline,
-      siteName: metadata.siteName ?? extracted.siteName,
-    };
+    const merged = withReadabilityFallbacks(metadata, extracted);
     removals.push(...applyArticleFilters($, articleFilters(stage.filters), contextFrom(merged, captions)));
     $('[class]').removeAttr('class');
     $('[style]').removeAttr('style');
@@ -80,7 +76,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
     return assembleArticle({
       source: stage.source,
       url: stage.url,
-      metadata: { ...merged, lang: merged.lang ?? detectLang(text) },
+      metadata: settleLang(merged, text),
       images,
       blocks,
       text,
@@ -106,6 +102,7 @@ function cleanDump(text: string, stage: StageOptions): Article {
 
   const blocks = kept.map((line) => ({ type: 'p' as const, text: line.text }));
   const body = blocksToText(blocks);
+  const lang = detectLang(body);
   const metadata: PageMetadata = {
     title,
     byline: null,
@@ -113,11 +110,15 @@ function cleanDump(text: string, stage: StageOptions): Article {
     siteName,
     publishedTime: null,
     modifiedTime: null,
-    lang: detectLang(body),
+    lang,
     excerpt: blocks[0]?.text ?? null,
     imageUrl: null,
     canonicalUrl: null,
+    tags: [],
+    section: null,
     articleBody: null,
+    // A dump carries no tags: its title is the first line and its site name a repeated suffix.
+    sources: { ...(title ? { title: 'title' } : {}), ...(siteName ? { siteName: 'title-suffix' } : {}), ...(lang ? { lang: 'detected' } : {}) },
   };
   const images = figure ? [{ url: null, alt: null, caption: figure.caption, credit: figure.credit }] : [];
   return assembleArticle({

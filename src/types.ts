@@ -3,6 +3,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import type { MetadataSources } from './metadata/types.js';
 
 export interface ImageInfo {
   url: string | null;
@@ -47,21 +48,32 @@ export interface Removal {
 export interface Article {
   source: string;
   url: string | null;
+  /** The address the page declares as its own (rel=canonical, og:url, JSON-LD). */
+  canonicalUrl: string | null;
   title: string | null;
   byline: string | null;
+  /** Person names only: no "By", no e-mail addresses or URLs. */
   authors: string[];
   siteName: string | null;
+  /** ISO 8601 in UTC ("2024-03-04T09:30:00.000Z"); published and modified are never mixed. */
   publishedTime: string | null;
   modifiedTime: string | null;
+  /** A BCP 47 tag; detected from the text when the page gives none or one its text contradicts. */
   lang: string | null;
   excerpt: string | null;
+  section: string | null;
+  tags: string[];
   leadImage: LeadImage | null;
   images: ImageInfo[];
   text: string;
   blocks: Block[];
   html: string;
   wordCount: number;
+  /** Minutes at ~230 words a minute, or ~500 characters a minute for Chinese, Japanese and Korean. */
+  readingTimeMinutes: number;
   removed?: Removal[];
+  /** With --explain: the source each filled metadata field came from ("json-ld", "opengraph"…). */
+  metadataSources?: MetadataSources;
 }
 
 export interface FetchOptions {

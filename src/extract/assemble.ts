@@ -2,8 +2,9 @@
 // Builds the Article object from the pieces the pipeline gathered: every field present,
 // null or [] when unknown.
 
-import type { PageMetadata } from '../metadata/types.js';
+import type { MetadataSources, PageMetadata } from '../metadata/types.js';
 import { countWords } from '../text/normalize.js';
+import { readingTimeMinutes } from '../text/reading-time.js';
 import type { Article, Block, ImageInfo, LeadImage, Removal } from '../types.js';
 
 export interface ArticleParts {
@@ -35,6 +36,7 @@ export function assembleArticle(parts: ArticleParts): Article {
   const article: Article = {
     source: parts.source,
     url: parts.url,
+    canonicalUrl: metadata.canonicalUrl,
     title: metadata.title,
     byline: metadata.byline,
     authors: metadata.authors,
@@ -43,13 +45,26 @@ export function assembleArticle(parts: ArticleParts): Article {
     modifiedTime: metadata.modifiedTime,
     lang: metadata.lang,
     excerpt: metadata.excerpt,
+    section: metadata.section,
+    tags: metadata.tags,
     leadImage: pickLeadImage(metadata.imageUrl, parts.images),
     images: parts.images,
     text: parts.text,
     blocks: parts.blocks,
     html: parts.html,
     wordCount: countWords(parts.text),
+    readingTimeMinutes: readingTimeMinutes(parts.text),
   };
-  if (parts.explain) article.removed = parts.removals;
+  if (parts.explain) {
+    article.removed = parts.removals;
+    article.metadataSources = explainSources(metadata.sources, article.leadImage !== null);
+  }
   return article;
+}
+
+/** Sources keyed by Article field: the declared image is the lead image, else the body's first. */
+function explainSources(sources: MetadataSources, hasLeadImage: boolean): MetadataSources {
+  const { imageUrl, ...rest } = sources;
+  if (!hasLeadImage) return rest;
+  return { ...rest, leadImage: imageUrl ?? 'content' };
 }

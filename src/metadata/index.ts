@@ -1,62 +1,156 @@
 // src/metadata/index.ts
-// Merges the metadata sources field by field, in a fixed priority order (README "Metadata").
-// It runs before Readability, which mutates the document.
+// Reads every metadata source and merges them field by field in a fixed priority order
+// (FIELD_PRIORITY, copied in README "Metadata"). It runs before Readability, which mutates the document.
 
+import type { CheerioAPI } from 'cheerio';
+import { FALLBACK_BASE_URL } from '../parse/dom.js';
+import { detectLang, langContradictsText } from '../text/lang.js';
+import { readByline } from './byline.js';
 import { readJsonLd } from './json-ld.js';
-import { documentTitle, readMetaTags } from './meta-tags.js';
-import type { MetadataFields, PageMetadata } from './types.js';
-import { toLangTag } from './values.js';
+import { absoluteHttpUrl, readDublinCore, readMetaMap, readOpenGraph, readPlainMeta, readTwitterCard, type UrlBases } from './meta-tags.js';
+import { readMicrodata, readTimeElements } from './microdata.js';
+import { readPageDeclarations } from './page.js';
+import { siteNameFromTitle, stripSiteName } from './title.js';
+import type { MetadataField, MetadataFields, MetadataSource, MetadataSources, PageMetadata } from './types.js';
+import { splitAuthors } from './values.js';
 
-export type { PageMetadata } from './types.js';
+export type { MetadataSource, MetadataSources, PageMetadata } from './types.js';
+export { siteNameFromTitle, stripSiteName } from './title.js';
 
-/** "Headline - Site", "Headline | Site", "Headline — Site" and "Site: Headline" separators. */
-const TITLE_SEPARATORS = /\s+[-|–—:·•»]\s+/;
+type SourceTable = Partial<Record<MetadataSource, MetadataFields>>;
 
-export function readMetadata(document: Document): PageMetadata {
-  const jsonLd = readJsonLd(document);
-  const meta = readMetaTags(document);
-  const pageTitle = documentTitle(document);
-  const siteName = meta.siteName ?? jsonLd.siteName ?? siteNameFromTitle(pageTitle);
-  const rawTitle = jsonLd.title ?? meta.title ?? pageTitle;
-  const authors = jsonLd.authors ?? meta.authors ?? [];
+/**
+ * Each field's sources, most trusted first. Structured data the publisher writes for machines
+ * (JSON-LD, OpenGraph) beats tags written for old crawlers, which beat what we infer from the
+ * visible page. The language is the exception: <html lang> is what the page says about itself.
+ */
+export const FIELD_PRIORITY: Readonly<Record<MetadataField, readonly MetadataSource[]>> = {
+  title: ['json-ld', 'opengraph', 'twitter', 'dublin-core', 'itemprop', 'meta', 'title'],
+  authors: ['json-ld', 'meta', 'opengraph', 'dublin-core', 'itemprop', 'byline'],
+  siteName: ['opengraph', 'json-ld', 'meta', 'dublin-core', 'itemprop', 'title-suffix'],
+  publishedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time'],
+  modifiedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time'],
+  lang: ['html-lang', 'content-language', 'json-ld', 'opengraph', 'dublin-core', 'meta', 'itemprop'],
+  excerpt: ['opengraph', 'meta', 'twitter', 'json-ld', 'dublin-core', 'itemprop'],
+  imageUrl: ['opengraph', 'twitter', 'json-ld', 'meta', 'itemprop'],
+  canonicalUrl: ['canonical', 'opengraph', 'json-ld'],
+  tags: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop'],
+  section: ['json-ld', 'opengraph', 'meta', 'itemprop'],
+};
+
+/**
+ * Images resolve against the same base as body images (the page's address, or the fixed fallback),
+ * so the declared lead image is found among them; a canonical URL only against a real address.
+ * A <base href> moves both, as it does in a browser.
+ */
+function urlBases($: CheerioAPI, pageUrl: string | null): UrlBases {
+  const address = pageUrl ?? FALLBACK_BASE_URL;
+  const image = absoluteHttpUrl($('base[href]').first().attr('href'), address) ?? address;
+  return { image, page: image.startsWith(FALLBACK_BASE_URL) ? undefined : image };
+}
+
+function readSources($: CheerioAPI, bases: UrlBases): SourceTable {
+  const map = readMetaMap($);
+  const page = readPageDeclarations($, bases.page);
+  const jsonLd = readJsonLd($);
   return {
-    title: rawTitle ? stripSiteName(rawTitle, siteName) : null,
-    byline: authors.length > 0 ? authors.join(', ') : null,
-    authors,
-    siteName: siteName ?? null,
-    publishedTime: jsonLd.publishedTime ?? meta.publishedTime ?? null,
-    modifiedTime: jsonLd.modifiedTime ?? meta.modifiedTime ?? null,
-    lang: meta.lang ?? toLangTag(jsonLd.lang) ?? null,
-    excerpt: meta.excerpt ?? jsonLd.excerpt ?? null,
-    imageUrl: pick(jsonLd, meta, 'imageUrl'),
-    canonicalUrl: meta.canonicalUrl ?? null,
-    articleBody: jsonLd.articleBody ?? null,
+    'json-ld': { ...jsonLd, canonicalUrl: absoluteHttpUrl(jsonLd.canonicalUrl, bases.page) },
+    opengraph: readOpenGraph(map, bases),
+    twitter: readTwitterCard(map, bases),
+    meta: readPlainMeta(map, bases),
+    'dublin-core': readDublinCore(map, bases),
+    itemprop: readMicrodata($, bases),
+    time: readTimeElements($),
+    byline: readByline($),
+    canonical: { canonicalUrl: page.canonicalUrl },
+    'html-lang': { lang: page.htmlLang },
+    'content-language': { lang: page.contentLanguage },
+    title: { title: page.title },
+    'title-suffix': { siteName: siteNameFromTitle(page.title) },
   };
 }
 
-function pick(a: MetadataFields, b: MetadataFields, key: 'imageUrl'): string | null {
-  return b[key] ?? a[key] ?? null;
+function isFilled(value: unknown): boolean {
+  return value !== undefined && (!Array.isArray(value) || value.length > 0);
 }
 
-/** The last part of "Headline - Site Name" when it is short enough to be a name. */
-export function siteNameFromTitle(title: string | undefined): string | undefined {
-  if (!title) return undefined;
-  const parts = title.split(TITLE_SEPARATORS);
-  const last = parts.length > 1 ? parts[parts.length - 1]?.trim() : undefined;
-  return last && last.split(' ').length <= 4 ? last : undefined;
+/** The first source that has the field, and its value. */
+function pick<K extends MetadataField>(sources: SourceTable, field: K): [MetadataFields[K], MetadataSource | undefined] {
+  for (const source of FIELD_PRIORITY[field]) {
+    const value = sources[source]?.[field];
+    if (isFilled(value)) return [value, source];
+  }
+  return [undefined, undefined];
 }
 
-/** Drops a " - Site Name" suffix (or "Site Name: " prefix) that repeats the site's name. */
-export function stripSiteName(title: string, siteName: string | undefined | null): string {
-  if (!siteName) return title;
-  const lowerSite = siteName.toLowerCase();
-  const parts = title.split(TITLE_SEPARATORS);
-  if (parts.length < 2) return title;
-  if (parts[parts.length - 1]?.trim().toLowerCase() === lowerSite) {
-    return title.slice(0, title.toLowerCase().lastIndexOf(lowerSite)).replace(/\s+[-|–—:·•»]\s*$/, '').trim();
-  }
-  if (parts[0]?.trim().toLowerCase() === lowerSite) {
-    return title.slice(siteName.length).replace(/^\s*[-|–—:·•»]\s+/, '').trim();
-  }
-  return title;
+/** Reads the whole page, before any filter touches it. `pageUrl` is its address when known. */
+export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
+  const sources = readSources($, urlBases($, pageUrl));
+  const used: MetadataSources = {};
+  const take = <K extends MetadataField>(field: K): MetadataFields[K] => {
+    const [value, source] = pick(sources, field);
+    if (source) used[field] = source;
+    return value;
+  };
+  const siteName = take('siteName') ?? null;
+  const title = take('title');
+  const authors = withoutSiteName(take('authors') ?? [], siteName);
+  if (authors.length === 0) delete used.authors;
+  return {
+    title: title ? stripSiteName(title, siteName) : null,
+    byline: authors.length > 0 ? authors.join(', ') : null,
+    authors,
+    siteName,
+    publishedTime: take('publishedTime') ?? null,
+    modifiedTime: take('modifiedTime') ?? null,
+    lang: take('lang') ?? null,
+    excerpt: take('excerpt') ?? null,
+    imageUrl: take('imageUrl') ?? null,
+    canonicalUrl: take('canonicalUrl') ?? null,
+    tags: take('tags') ?? [],
+    section: take('section') ?? null,
+    articleBody: sources['json-ld']?.articleBody ?? null,
+    sources: used,
+  };
+}
+
+/** "By Meridian Post" names the publisher, not a person: authors are people only. */
+function withoutSiteName(authors: string[], siteName: string | null): string[] {
+  const site = siteName?.toLowerCase();
+  return site ? authors.filter((name) => name.toLowerCase() !== site) : authors;
+}
+
+/** What Readability found on its own: used only for fields no metadata source filled. */
+export interface ReadabilityFindings {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+}
+
+export function withReadabilityFallbacks(metadata: PageMetadata, found: ReadabilityFindings): PageMetadata {
+  const sources: MetadataSources = { ...metadata.sources };
+  const fill = <T>(current: T | null, fallback: T | null, field: MetadataField): T | null => {
+    if (current !== null || fallback === null) return current;
+    sources[field] = 'readability';
+    return fallback;
+  };
+  // Readability's byline is raw text ("By Jane Doe, Reuters"): it gives authors only if it holds names.
+  const siteName = metadata.siteName ?? found.siteName;
+  const authors = metadata.authors.length > 0 || !found.byline ? metadata.authors : withoutSiteName(splitAuthors(found.byline), siteName);
+  if (authors !== metadata.authors && authors.length > 0) sources.authors = 'readability';
+  return {
+    ...metadata,
+    title: fill(metadata.title, found.title, 'title'),
+    byline: metadata.byline ?? (authors.length > 0 ? authors.join(', ') : null),
+    authors,
+    siteName: fill(metadata.siteName, found.siteName, 'siteName'),
+    sources,
+  };
+}
+
+/** The declared language unless the text plainly contradicts it (declared "en", text Cyrillic). */
+export function settleLang(metadata: PageMetadata, text: string): PageMetadata {
+  const detected = detectLang(text);
+  if (!detected || (metadata.lang && !langContradictsText(metadata.lang, detected))) return metadata;
+  return { ...metadata, lang: detected, sources: { ...metadata.sources, lang: 'detected' } };
 }

@@ -1,10 +1,13 @@
 // src/metadata/json-ld.ts
-// Reads schema.org article data from <script type="application/ld+json">, including @graph and arrays.
+// Reads schema.org article data from <script type="application/ld+json">: NewsArticle, Article,
+// BlogPosting, ReportageNewsArticle and kin, found inside arrays, @graph and mainEntity.
 
-import { cleanString, splitAuthors, toIsoDate } from './values.js';
+import type { CheerioAPI } from 'cheerio';
+import { cleanString, splitAuthors, toIsoDate, toTagList, uniqueIgnoringCase } from './values.js';
 import type { MetadataFields } from './types.js';
 
-const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage|SocialMediaPosting|Review)$/;
+/** Any "…Article" (NewsArticle, ReportageNewsArticle, AnalysisNewsArticle…) and the posting types. */
+const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|Review|WebPage)$/;
 
 type JsonObject = Record<string, unknown>;
 
@@ -12,68 +15,107 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Flattens arrays and @graph containers into one list of nodes. */
+/** Flattens arrays, @graph containers and a WebPage's mainEntity into one list of nodes. */
 function collectNodes(value: unknown, out: JsonObject[]): void {
   if (Array.isArray(value)) for (const item of value) collectNodes(item, out);
   else if (isObject(value)) {
     out.push(value);
     if (value['@graph'] !== undefined) collectNodes(value['@graph'], out);
+    if (isObject(value['mainEntity'])) collectNodes(value['mainEntity'], out);
   }
 }
 
+/** Types may be arrays or full IRIs ("https://schema.org/NewsArticle"). */
 function typesOf(node: JsonObject): string[] {
   const type = node['@type'];
-  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+  return (Array.isArray(type) ? type : [type])
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => t.replace(/^https?:\/\/schema\.org\//i, ''));
 }
 
-function nameOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return cleanString(value);
-  if (Array.isArray(value)) return nameOf(value[0]);
-  return isObject(value) ? cleanString(value['name']) : undefined;
+/** Follows a bare {"@id": …} reference to the node it names, as @graph pages link authors. */
+function resolve(value: unknown, byId: ReadonlyMap<string, JsonObject>): unknown {
+  if (!isObject(value) || typeof value['@id'] !== 'string' || value['name'] !== undefined) return value;
+  return byId.get(value['@id']) ?? value;
 }
 
-function authorsOf(value: unknown): string[] {
+function nameOf(value: unknown, byId: ReadonlyMap<string, JsonObject>): string | undefined {
+  const node = resolve(value, byId);
+  if (typeof node === 'string') return cleanString(node);
+  if (Array.isArray(node)) return nameOf(node[0], byId);
+  return isObject(node) ? cleanString(node['name']) : undefined;
+}
+
+/** Authors are people: an Organization given as author (often the publisher itself) is no byline. */
+function authorsOf(value: unknown, byId: ReadonlyMap<string, JsonObject>): string[] {
   const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((entry) => {
-    const name = nameOf(entry);
-    return name ? splitAuthors(name) : [];
-  });
+  return uniqueIgnoringCase(
+    list.flatMap((entry) => {
+      const node = resolve(entry, byId);
+      if (isObject(node) && typesOf(node).some((type) => /Organization$/.test(type))) return [];
+      const name = nameOf(node, byId);
+      return name ? splitAuthors(name) : [];
+    }),
+  );
 }
 
-function imageOf(value: unknown): string | undefined {
+function urlOf(value: unknown): string | undefined {
   if (typeof value === 'string') return cleanString(value);
-  if (Array.isArray(value)) return imageOf(value[0]);
-  return isObject(value) ? cleanString(value['url'] ?? value['contentUrl']) : undefined;
+  if (Array.isArray(value)) return urlOf(value[0]);
+  return isObject(value) ? cleanString(value['url'] ?? value['contentUrl'] ?? value['@id']) : undefined;
+}
+
+function firstString(value: unknown): string | undefined {
+  return cleanString(Array.isArray(value) ? value.find((entry) => typeof entry === 'string') : value);
 }
 
 /** Prefers real article types over WebPage, as a page often carries both. */
 function pickArticle(nodes: JsonObject[]): JsonObject | undefined {
   const articles = nodes.filter((node) => typesOf(node).some((type) => ARTICLE_TYPES.test(type)));
-  return articles.find((node) => !typesOf(node).includes('WebPage')) ?? articles[0];
+  return articles.find((node) => !typesOf(node).some((type) => /WebPage$/.test(type))) ?? articles[0];
 }
 
-export function readJsonLd(document: Document): MetadataFields {
+/**
+ * CMSes often emit JSON-LD with raw line breaks inside strings or wrapped in comment markers;
+ * a second, tolerant attempt keeps those pages' metadata.
+ */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const cleaned = text.replace(/^\s*(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/)|(?:-->|\/\*\s*\]\]>\s*\*\/)\s*$|;\s*$/g, '');
+    return JSON.parse(cleaned.replace(/[\r\n\t]+/g, ' '));
+  }
+}
+
+export function readJsonLd($: CheerioAPI): MetadataFields {
   const nodes: JsonObject[] = [];
-  for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of $('script[type="application/ld+json" i]').toArray()) {
     try {
-      collectNodes(JSON.parse(script.textContent ?? ''), nodes);
+      collectNodes(parseJson($(script).text()), nodes);
     } catch {
       // Broken JSON-LD is common; the other sources still fill the fields.
     }
   }
+  const byId = new Map(nodes.filter((node) => typeof node['@id'] === 'string').map((node) => [node['@id'] as string, node]));
   const article = pickArticle(nodes);
   const site = nodes.find((node) => typesOf(node).includes('WebSite'));
-  if (!article) return { siteName: site ? nameOf(site['name']) : undefined };
-  const authors = authorsOf(article['author'] ?? article['creator']);
+  const siteName = site ? nameOf(site['name'], byId) : undefined;
+  if (!article) return { siteName };
+  const authors = authorsOf(article['author'] ?? article['creator'], byId);
+  const tags = toTagList(article['keywords']);
   return {
     title: cleanString(article['headline']) ?? cleanString(article['name']),
     authors: authors.length > 0 ? authors : undefined,
-    siteName: nameOf(article['publisher']) ?? (site ? nameOf(site['name']) : undefined),
+    siteName: nameOf(article['publisher'], byId) ?? siteName,
     publishedTime: toIsoDate(article['datePublished'] ?? article['dateCreated']),
     modifiedTime: toIsoDate(article['dateModified']),
-    lang: cleanString(article['inLanguage']),
+    lang: cleanString(article['inLanguage']) ?? (site ? cleanString(site['inLanguage']) : undefined),
     excerpt: cleanString(article['description']),
-    imageUrl: imageOf(article['image'] ?? article['thumbnailUrl']),
+    imageUrl: urlOf(article['image'] ?? article['thumbnailUrl']),
+    canonicalUrl: urlOf(article['mainEntityOfPage']) ?? cleanString(article['url']),
+    tags: tags.length > 0 ? tags : undefined,
+    section: firstString(article['articleSection']),
     articleBody: typeof article['articleBody'] === 'string' ? article['articleBody'] : undefined,
   };
 }

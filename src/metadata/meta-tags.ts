@@ -1,69 +1,146 @@
 // src/metadata/meta-tags.ts
-// Reads OpenGraph, Twitter cards, plain <meta> tags, Dublin Core, itemprop, <time> and <html lang>.
+// Reads <meta> tags as four sources: OpenGraph (og:, article:), Twitter cards, plain names
+// (author, description, date, parsely-…) and Dublin Core (dc., dcterms.).
 
-import { cleanString, splitAuthors, toIsoDate, toLangTag } from './values.js';
+import type { CheerioAPI } from 'cheerio';
+import { cleanString, splitAuthors, toIsoDate, toLangTag, toTagList, uniqueIgnoringCase } from './values.js';
 import type { MetadataFields } from './types.js';
 
-/** Each field's keys in the order we trust them. Keys are matched on name, property and itemprop. */
-const META_KEYS = {
-  title: ['og:title', 'twitter:title', 'dc.title', 'headline', 'title'],
-  author: ['author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author'],
-  siteName: ['og:site_name', 'application-name', 'twitter:site'],
-  published: [
-    'article:published_time', 'datepublished', 'dc.date.issued', 'dc.date', 'date', 'pubdate',
-    'publish-date', 'parsely-pub-date', 'sailthru.date', 'og:published_time',
-  ],
-  modified: ['article:modified_time', 'datemodified', 'og:updated_time', 'last-modified', 'dc.date.modified'],
-  description: ['og:description', 'description', 'twitter:description', 'dc.description'],
-  image: ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'thumbnailurl'],
-  lang: ['og:locale', 'content-language', 'dc.language', 'language'],
-} as const;
+/** Lower-cased meta key -> every value given for it, in page order (article:tag repeats). */
+export type MetaMap = ReadonlyMap<string, readonly string[]>;
 
-function readMetaMap(document: Document): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const meta of document.querySelectorAll('meta')) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv'))
-      ?.trim()
-      .toLowerCase();
-    const value = meta.getAttribute('content');
-    if (key && value && !map.has(key)) map.set(key, value);
+type KeyField = 'title' | 'authors' | 'siteName' | 'published' | 'modified' | 'lang' | 'excerpt' | 'image' | 'canonical' | 'tags' | 'section';
+type KeyTable = Partial<Record<KeyField, readonly string[]>>;
+
+/** Each source's keys per field, in the order we trust them. */
+const OPENGRAPH: KeyTable = {
+  title: ['og:title'],
+  // Facebook's article:author is usually a profile URL, which splitAuthors drops.
+  authors: ['article:author'],
+  siteName: ['og:site_name'],
+  published: ['article:published_time', 'og:published_time', 'article:published'],
+  modified: ['article:modified_time', 'og:updated_time', 'og:modified_time', 'article:updated_time'],
+  lang: ['og:locale'],
+  excerpt: ['og:description'],
+  image: ['og:image', 'og:image:url', 'og:image:secure_url'],
+  canonical: ['og:url'],
+  tags: ['article:tag'],
+  section: ['article:section'],
+};
+
+const TWITTER: KeyTable = {
+  title: ['twitter:title'],
+  excerpt: ['twitter:description'],
+  image: ['twitter:image', 'twitter:image:src'],
+};
+
+const PLAIN_META: KeyTable = {
+  title: ['headline', 'title', 'sailthru.title', 'parsely-title'],
+  authors: ['author', 'byl', 'parsely-author', 'sailthru.author', 'article.author', 'cxenseparse:author'],
+  siteName: ['application-name', 'publisher'],
+  published: [
+    'datepublished', 'date', 'pubdate', 'publish-date', 'publishdate', 'publication_date', 'article.published',
+    'parsely-pub-date', 'sailthru.date', 'cxenseparse:recs:publishtime', 'published_time', 'ptime',
+  ],
+  modified: ['datemodified', 'article.updated', 'last-modified', 'lastmod', 'modified_time', 'utime', 'revised'],
+  lang: ['language'],
+  excerpt: ['description'],
+  image: ['thumbnail', 'thumbnailurl', 'parsely-image-url'],
+  tags: ['news_keywords', 'parsely-tags', 'sailthru.tags', 'keywords'],
+  section: ['section', 'article.section', 'parsely-section', 'category'],
+};
+
+const DUBLIN_CORE: KeyTable = {
+  title: ['dc.title', 'dcterms.title'],
+  authors: ['dc.creator', 'dcterms.creator'],
+  siteName: ['dc.publisher', 'dcterms.publisher'],
+  published: ['dc.date.issued', 'dcterms.issued', 'dcterms.created', 'dc.date.created', 'dc.date', 'dcterms.date'],
+  modified: ['dc.date.modified', 'dcterms.modified'],
+  lang: ['dc.language', 'dcterms.language'],
+  excerpt: ['dc.description', 'dcterms.description', 'dcterms.abstract'],
+  tags: ['dc.subject', 'dcterms.subject'],
+};
+
+/** Collects <meta property|name content> pairs; itemprop and http-equiv metas belong to other sources. */
+export function readMetaMap($: CheerioAPI): MetaMap {
+  const map = new Map<string, string[]>();
+  for (const meta of $('meta[content]').toArray()) {
+    const key = (meta.attribs['property'] ?? meta.attribs['name'])?.trim().toLowerCase();
+    const value = meta.attribs['content'];
+    if (!key || !value) continue;
+    const values = map.get(key);
+    if (values) values.push(value);
+    else map.set(key, [value]);
   }
   return map;
 }
 
-function first(map: Map<string, string>, keys: readonly string[]): string | undefined {
-  for (const key of keys) {
-    const value = cleanString(map.get(key));
-    if (value) return value;
+function first(map: MetaMap, keys: readonly string[] | undefined): string | undefined {
+  for (const key of keys ?? []) {
+    for (const raw of map.get(key) ?? []) {
+      const value = cleanString(raw);
+      if (value) return value;
+    }
   }
   return undefined;
 }
 
-/** An author meta that is a profile URL (as Facebook's article:author often is) is no name. */
-function authorsFrom(map: Map<string, string>, document: Document): string[] | undefined {
-  const raw = first(map, META_KEYS.author) ?? cleanString(document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]')?.textContent);
-  const names = raw ? splitAuthors(raw) : [];
-  return names.length > 0 ? names : undefined;
+function firstDate(map: MetaMap, keys: readonly string[] | undefined): string | undefined {
+  for (const key of keys ?? []) {
+    const date = toIsoDate(first(map, [key]));
+    if (date) return date;
+  }
+  return undefined;
 }
 
-export function readMetaTags(document: Document): MetadataFields {
-  const map = readMetaMap(document);
-  const timeElement = document.querySelector('time[datetime]');
-  const canonical = document.querySelector('link[rel="canonical" i]')?.getAttribute('href');
+/** Every value of the first key that has any (article:tag repeats; keywords is one list). */
+function allOf(map: MetaMap, keys: readonly string[] | undefined, split: (value: string) => string[]): string[] | undefined {
+  for (const key of keys ?? []) {
+    const values = uniqueIgnoringCase((map.get(key) ?? []).flatMap(split));
+    if (values.length > 0) return values;
+  }
+  return undefined;
+}
+
+/** An absolute http(s) address, or nothing: relative and placeholder URLs are not canonical. */
+export function absoluteHttpUrl(value: string | undefined, base?: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The document's base resolves images exactly as body images are resolved (so the lead image is
+ * found among them); a canonical URL is resolved only against the page's real address.
+ */
+export interface UrlBases {
+  readonly image: string;
+  readonly page: string | undefined;
+}
+
+function readTable(map: MetaMap, table: KeyTable, bases: UrlBases): MetadataFields {
+  const site = first(map, table.siteName);
   return {
-    title: first(map, META_KEYS.title) ?? cleanString(document.title),
-    authors: authorsFrom(map, document),
-    siteName: first(map, META_KEYS.siteName),
-    publishedTime: toIsoDate(first(map, META_KEYS.published)) ?? toIsoDate(timeElement?.getAttribute('datetime')),
-    modifiedTime: toIsoDate(first(map, META_KEYS.modified)),
-    lang: toLangTag(document.documentElement.getAttribute('lang') ?? document.documentElement.getAttribute('xml:lang')) ?? toLangTag(first(map, META_KEYS.lang)),
-    excerpt: first(map, META_KEYS.description),
-    imageUrl: first(map, META_KEYS.image),
-    canonicalUrl: cleanString(canonical),
+    title: first(map, table.title),
+    authors: allOf(map, table.authors, splitAuthors),
+    // A Twitter-style "@handle" is not a site name.
+    siteName: site && !site.startsWith('@') ? site : undefined,
+    publishedTime: firstDate(map, table.published),
+    modifiedTime: firstDate(map, table.modified),
+    lang: toLangTag(first(map, table.lang)),
+    excerpt: first(map, table.excerpt),
+    imageUrl: absoluteHttpUrl(first(map, table.image), bases.image),
+    canonicalUrl: absoluteHttpUrl(first(map, table.canonical), bases.page),
+    tags: allOf(map, table.tags, toTagList),
+    section: first(map, table.section),
   };
 }
 
-/** The <title> text, which often carries the site name as a suffix ("Headline - Site"). */
-export function documentTitle(document: Document): string | undefined {
-  return cleanString(document.querySelector('title')?.textContent);
-}
+export const readOpenGraph = (map: MetaMap, bases: UrlBases): MetadataFields => readTable(map, OPENGRAPH, bases);
+export const readTwitterCard = (map: MetaMap, bases: UrlBases): MetadataFields => readTable(map, TWITTER, bases);
+export const readPlainMeta = (map: MetaMap, bases: UrlBases): MetadataFields => readTable(map, PLAIN_META, bases);
+export const readDublinCore = (map: MetaMap, bases: UrlBases): MetadataFields => readTable(map, DUBLIN_CORE, bases);

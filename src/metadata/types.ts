@@ -1,5 +1,6 @@
 // src/metadata/types.ts
-// What one metadata source can tell about a page; every field optional, merged by priority.
+// What one metadata source can tell about a page (every field optional), the names of the
+// sources, and the merged result with the source each field came from.
 
 export interface MetadataFields {
   title?: string | undefined;
@@ -11,9 +12,34 @@ export interface MetadataFields {
   excerpt?: string | undefined;
   imageUrl?: string | undefined;
   canonicalUrl?: string | undefined;
+  tags?: string[] | undefined;
+  section?: string | undefined;
   /** The publisher's own full text (JSON-LD articleBody), a recall fallback. */
   articleBody?: string | undefined;
 }
+
+export type MetadataField = Exclude<keyof MetadataFields, 'articleBody'>;
+
+/** Where a field's value came from, as `--explain` reports it in `metadataSources`. */
+export type MetadataSource =
+  | 'json-ld'
+  | 'opengraph'
+  | 'twitter'
+  | 'meta'
+  | 'dublin-core'
+  | 'itemprop'
+  | 'time'
+  | 'byline'
+  | 'canonical'
+  | 'html-lang'
+  | 'content-language'
+  | 'title'
+  | 'title-suffix'
+  | 'readability'
+  | 'detected';
+
+/** Keyed by field; `leadImage` is how `--explain` names imageUrl, 'content' an image from the body. */
+export type MetadataSources = Partial<Record<MetadataField | 'leadImage', MetadataSource | 'content'>>;
 
 export interface PageMetadata {
   title: string | null;
@@ -26,5 +52,9 @@ export interface PageMetadata {
   excerpt: string | null;
   imageUrl: string | null;
   canonicalUrl: string | null;
+  tags: string[];
+  section: string | null;
   articleBody: string | null;
+  /** The source of each filled field; `byline` follows `authors`. */
+  sources: MetadataSources;
 }

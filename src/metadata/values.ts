@@ -1,5 +1,5 @@
 // src/metadata/values.ts
-// Normalisers for metadata values: dates, person names, language tags.
+// Normalisers for metadata values: dates, person names, tags and language tags.
 
 import { collapseSpaces } from '../text/normalize.js';
 
@@ -20,28 +20,73 @@ function decodeBasicEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Any date a page gives, as ISO 8601 in UTC; unparseable dates are dropped, not guessed. */
+/** A zone at the end ("Z", "+02:00", "-0400", "GMT", "EST"): without one, Date.parse uses the machine's zone. */
+const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T)\b)\s*$/i;
+const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+/** "06.12.2023" is day-first in every country that writes it; Date.parse would read June 12. */
+const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?$/;
+
+/**
+ * Any date a page gives, as ISO 8601 normalised to UTC ("…Z"), so dates from different sources
+ * compare as strings. A date without a zone is read as UTC, never as the machine's local time,
+ * so output does not depend on where it runs. Unparseable dates are dropped, not guessed.
+ */
 export function toIsoDate(value: unknown): string | undefined {
   const text = cleanString(value);
   if (!text) return undefined;
-  const time = Date.parse(text);
+  const dotted = DOTTED_DATE.exec(text);
+  const normalised = dotted
+    ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}T${(dotted[4] ?? '0').padStart(2, '0')}:${dotted[5] ?? '00'}Z`
+    : ISO_LOCAL.test(text)
+      ? `${text.replace(' ', 'T')}Z`
+      : /^\d{4}-\d{2}-\d{2}$/.test(text) || HAS_ZONE.test(text)
+        ? text
+        : `${text} UTC`;
+  const time = Date.parse(normalised);
   if (Number.isNaN(time)) return undefined;
   const year = new Date(time).getUTCFullYear();
   return year >= 1990 && year <= 2100 ? new Date(time).toISOString() : undefined;
 }
 
-const BYLINE_PREFIX = /^(?:by|von|par|por|di|door|przez|автор[:\s]|автор:|текст:|written by)\s*/i;
+/** "By", "Von", "Par", "Por", "Автор:"… at the start of a byline; the lookahead keeps "Byron" whole. */
+const BYLINE_PREFIX =
+  /^(?:(?:written|posted|reported|words|text|story)\s+by|by|von|par|por|di|door|przez|av|af|autor|auteur|автор|текст|文|记者|記者)(?=[\s:：]|$)[\s:：]*/iu;
 /** Commas, semicolons, "&" and the word "and" in the languages we see most. */
-const AUTHOR_SEPARATOR = /\s*[,;|&]\s*|\s+(?:and|und|et|y|e|i|и|og|en|oraz|ve)\s+/iu;
-const NOT_A_NAME = /@|https?:\/\/|www\./i;
+const AUTHOR_SEPARATOR = /\s*[,;|&/]\s*|\s+(?:and|und|et|y|e|i|и|og|en|oraz|ve)\s+/iu;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const URL_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
+/** Left over once an address is cut out: "Jane Doe ()" or "Jane Doe -". */
+const EMPTY_WRAPPERS = /\(\s*\)|\[\s*\]|<\s*>|\s[-–—|]\s*$/g;
 
 /** Person names only: no "By", no e-mail addresses or URLs; "A, B and C" becomes three names. */
 export function splitAuthors(value: string): string[] {
-  return value
+  const withoutAddresses = value.replace(EMAIL, ' ').replace(URL_TEXT, ' ').replace(EMPTY_WRAPPERS, ' ');
+  const names = collapseSpaces(withoutAddresses)
     .replace(BYLINE_PREFIX, '')
     .split(AUTHOR_SEPARATOR)
-    .map((part) => collapseSpaces(part.replace(BYLINE_PREFIX, '')))
-    .filter((part) => part !== '' && part.length <= 80 && !NOT_A_NAME.test(part));
+    .map((part) => collapseSpaces(part.replace(BYLINE_PREFIX, '').replace(EMPTY_WRAPPERS, ' ')))
+    .filter((part) => part !== '' && part.length <= 80 && /\p{L}/u.test(part) && !part.includes('@'));
+  return uniqueIgnoringCase(names);
+}
+
+/** "a, b" strings and arrays alike become a de-duplicated list of short labels. */
+export function toTagList(value: unknown): string[] {
+  const raw = Array.isArray(value) ? value : [value];
+  const tags = raw
+    .flatMap((entry) => (typeof entry === 'string' ? entry.split(/\s*[,;]\s*/) : []))
+    .map((tag) => cleanString(tag))
+    .filter((tag): tag is string => tag !== undefined && tag.length <= 100);
+  return uniqueIgnoringCase(tags);
+}
+
+export function uniqueIgnoringCase(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = value.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function toLangTag(value: unknown): string | undefined {

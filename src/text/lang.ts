@@ -46,3 +46,28 @@ export function detectLang(text: string): string | null {
   }
   return bestScore >= 3 ? best : null;
 }
+
+/** The script each language is written in, for the languages whose script is not Latin. */
+const NON_LATIN_SCRIPT: Readonly<Record<string, string>> = {
+  ru: 'Cyrl', uk: 'Cyrl', be: 'Cyrl', bg: 'Cyrl', sr: 'Cyrl', mk: 'Cyrl', kk: 'Cyrl', ky: 'Cyrl', mn: 'Cyrl', tg: 'Cyrl',
+  zh: 'Hani', ja: 'Hani', ko: 'Hang',
+  ar: 'Arab', fa: 'Arab', ur: 'Arab', ps: 'Arab',
+  he: 'Hebr', yi: 'Hebr', el: 'Grek', th: 'Thai',
+};
+
+/** A tag's own script subtag wins ("sr-Latn"); otherwise the language's usual script. */
+export function scriptOf(lang: string): string {
+  const [base = '', ...subtags] = lang.split('-');
+  const script = subtags.find((subtag) => /^[a-z]{4}$/i.test(subtag));
+  if (script) return /^Han[st]$/i.test(script) ? 'Hani' : `${script[0]!.toUpperCase()}${script.slice(1).toLowerCase()}`;
+  return NON_LATIN_SCRIPT[base.toLowerCase()] ?? 'Latn';
+}
+
+/**
+ * True when a declared language cannot be right for the text: they are written in different
+ * scripts (a template's lang="en" on a Cyrillic story). Between two Latin-script languages the
+ * word-based guess is too weak to overrule what the page declares, so that never counts.
+ */
+export function langContradictsText(declared: string, detected: string): boolean {
+  return scriptOf(declared) !== scriptOf(detected);
+}

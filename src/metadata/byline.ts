@@ -1,0 +1,60 @@
+// src/metadata/byline.ts
+// Reads the visible byline when no tag names the author: an element marked as a byline or author
+// ("byline", rel=author), or a short line that starts "By …", "Von …", "Par …", "Por …", "Автор: …".
+
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { collapseSpaces } from '../text/normalize.js';
+import { splitAuthors } from './values.js';
+import type { MetadataFields } from './types.js';
+
+const MARKED = '[rel~="author" i], [class*="byline" i], [id*="byline" i], [data-testid*="byline" i], [class*="author" i], address';
+/** Places whose names belong to other people: comment authors, related stories, quoted posts. */
+const ELSEWHERE = 'aside, footer, nav, [class*="comment" i], [class*="related" i], [class*="recommend" i], blockquote';
+const LINE_CANDIDATES = 'p, div, span, address, li, strong, em, b, small';
+/** The byline words themselves, then the name. */
+const PREFIXED_LINE = /^(?:by|von|par|por|di|door|av|af|автор|текст)(?:\s*[:：]\s*|\s+)(?=\p{L})/iu;
+const MAX_BYLINE_LENGTH = 100;
+/** Words that sit in bylines but are no one's name. */
+const NOT_NAMES = /^(?:updated|published|posted|staff|editor|reporter|correspondent|min(?:ute)?s?\s+read|share|follow|more|read more|author|authors)$/i;
+
+/** A person's name: up to six words, no digits, starting with a capital in scripts that have case. */
+export function looksLikeName(text: string): boolean {
+  const words = text.split(' ');
+  if (words.length > 6 || /\d/.test(text) || NOT_NAMES.test(text)) return false;
+  const initial = text[0] ?? '';
+  return initial.toLowerCase() !== initial || /\p{Lo}/u.test(initial);
+}
+
+function namesIn(text: string): string[] {
+  // "Jane Doe | Updated March 3" and "Jane Doe · 5 min read" keep only the name part.
+  return splitAuthors(text.split(/\s[·•|]\s/)[0] ?? '').filter(looksLikeName);
+}
+
+function shortText($: CheerioAPI, element: Element): string | undefined {
+  // Cheap guard first: big containers are never a byline, and their text is costly to gather.
+  if (element.children.length > 12) return undefined;
+  const text = collapseSpaces($(element).text());
+  return text !== '' && text.length <= MAX_BYLINE_LENGTH ? text : undefined;
+}
+
+function firstNames($: CheerioAPI, elements: Cheerio<Element>, prefixed: boolean): string[] {
+  for (const element of elements.toArray()) {
+    if (element.name !== 'address' && $(element).closest(ELSEWHERE).length > 0) continue;
+    const text = shortText($, element);
+    if (!text || (prefixed && !PREFIXED_LINE.test(text))) continue;
+    const names = namesIn(text);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+export function readByline($: CheerioAPI): MetadataFields {
+  // The article's own region first, so a site-wide "By our staff" banner does not win.
+  const region = $('article, main, [role="main"]').first();
+  const root: Cheerio<AnyNode> = region.length > 0 ? region : $.root();
+  let names = firstNames($, root.find(MARKED), false);
+  if (names.length === 0) names = firstNames($, root.find(LINE_CANDIDATES), true);
+  if (names.length === 0 && region.length > 0) names = firstNames($, $(MARKED), false);
+  return names.length > 0 ? { authors: names } : {};
+}

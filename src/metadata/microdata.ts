@@ -1,0 +1,92 @@
+// src/metadata/microdata.ts
+// Reads schema.org microdata (itemprop attributes) and <time datetime> elements.
+
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { absoluteHttpUrl, type UrlBases } from './meta-tags.js';
+import { cleanString, splitAuthors, toIsoDate, toLangTag, toTagList, uniqueIgnoringCase } from './values.js';
+import type { MetadataFields } from './types.js';
+
+const ARTICLE_SCOPE = '[itemscope][itemtype*="Article" i], [itemscope][itemtype*="BlogPosting" i]';
+/** Class, id or itemprop words that mark a <time> as the update time rather than the publication. */
+const MODIFIED_HINT = /updat|modif|edit|revis|aktualisiert|обновл/i;
+const PUBLISHED_HINT = /publish|posted|created|dateline|pubdate|date-?time|timestamp/i;
+/** Places whose dates and names belong to other stories or to readers. */
+const ELSEWHERE = 'aside, footer, nav, [class*="related" i], [class*="comment" i]';
+
+/** An itemprop's value as microdata defines it: content, datetime, src/href, or the text. */
+function propValue($: CheerioAPI, element: Element): string | undefined {
+  const { attribs } = element;
+  const attribute =
+    attribs['content'] ??
+    attribs['datetime'] ??
+    (['img', 'source', 'video', 'audio'].includes(element.name) ? attribs['src'] : undefined) ??
+    (['a', 'link'].includes(element.name) ? attribs['href'] : undefined);
+  return cleanString(attribute ?? $(element).text());
+}
+
+function propText($: CheerioAPI, scope: Cheerio<AnyNode>, name: string): string | undefined {
+  const element = scope.find(`[itemprop~="${name}" i]`).get(0);
+  return element ? propValue($, element) : undefined;
+}
+
+/** A Person or Organization scope names itself in a nested itemprop="name". */
+function authorsOf($: CheerioAPI, scope: Cheerio<AnyNode>): string[] | undefined {
+  const names = scope
+    .find('[itemprop~="author" i], [itemprop~="creator" i]')
+    .toArray()
+    .flatMap((element) => {
+      const nested = $(element).find('[itemprop~="name" i]').get(0);
+      const text = propValue($, nested ?? element);
+      // A whole author box (bio, links) is not a byline.
+      return text && text.length <= 120 ? splitAuthors(text) : [];
+    });
+  return names.length > 0 ? uniqueIgnoringCase(names) : undefined;
+}
+
+export function readMicrodata($: CheerioAPI, bases: UrlBases): MetadataFields {
+  // Inside the article's own scope when there is one, so a sidebar's items do not leak in.
+  const articleScope = $(ARTICLE_SCOPE).first();
+  const scope: Cheerio<AnyNode> = articleScope.length > 0 ? articleScope : $.root();
+  if (scope.find('[itemprop]').length === 0) return {};
+  const publisher = scope.find('[itemprop~="publisher" i]').first();
+  const publisherName = publisher.find('[itemprop~="name" i]').get(0);
+  const tags = toTagList(propText($, scope, 'keywords'));
+  return {
+    title: propText($, scope, 'headline'),
+    authors: authorsOf($, scope),
+    siteName: publisherName ? propValue($, publisherName) : undefined,
+    publishedTime: toIsoDate(propText($, scope, 'datePublished') ?? propText($, scope, 'dateCreated')),
+    modifiedTime: toIsoDate(propText($, scope, 'dateModified')),
+    lang: toLangTag(propText($, scope, 'inLanguage')),
+    excerpt: propText($, scope, 'description'),
+    imageUrl: absoluteHttpUrl(propText($, scope, 'image') ?? propText($, scope, 'thumbnailUrl'), bases.image),
+    tags: tags.length > 0 ? tags : undefined,
+    section: propText($, scope, 'articleSection'),
+  };
+}
+
+function hints(element: Element): string {
+  const parent = element.parent as Element | null;
+  return [element.attribs['class'], element.attribs['id'], element.attribs['itemprop'], parent?.attribs?.['class']].join(' ');
+}
+
+/**
+ * <time datetime> elements: one marked as an update is the modified time; the published time
+ * is one marked as such, else the first inside the article, else the page's first.
+ */
+export function readTimeElements($: CheerioAPI): MetadataFields {
+  const times = $('time[datetime]')
+    .toArray()
+    .filter((time) => $(time).closest(ELSEWHERE).length === 0);
+  const modified = times.find((time) => MODIFIED_HINT.test(hints(time)));
+  const candidates = times.filter((time) => time !== modified);
+  const published =
+    candidates.find((time) => time.attribs['pubdate'] !== undefined || PUBLISHED_HINT.test(hints(time))) ??
+    candidates.find((time) => $(time).closest('article, main, [role="main"]').length > 0) ??
+    candidates[0];
+  return {
+    publishedTime: toIsoDate(published?.attribs['datetime']),
+    modifiedTime: toIsoDate(modified?.attribs['datetime']),
+  };
+}

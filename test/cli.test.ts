@@ -140,10 +140,10 @@ describe('runCli: output', () => {
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('}');
   });
 
-  it('--format text prints the title, a blank line, then the paragraphs', async () => {
+  it('--format text prints the title, the byline line, a blank line, then the paragraphs', async () => {
     const result = await run(['--format', 'text', pagePath]);
     expect(result.code).toBe(0);
-    expect(result.stdout.startsWith(`${ARTICLE_TITLE}\n\n${ARTICLE_PARAGRAPHS[0]}\n\n`)).toBe(true);
+    expect(result.stdout.startsWith(`${ARTICLE_TITLE}\nMaria Lindqvist\n\n${ARTICLE_PARAGRAPHS[0]}\n\n`)).toBe(true);
     expect(result.stdout).toContain(ARTICLE_PARAGRAPHS[3]);
     expect(result.stdout).not.toContain('{');
     expect(result.stdout).not.toContain('<p>');

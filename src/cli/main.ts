@@ -55,7 +55,7 @@ async function cleanOne(input: string, options: CliOptions, io: CliIo): Promise<
       },
       io.stdin as never,
     );
-    io.stdout.write(render(article, options.format));
+    io.stdout.write(await render(article, options.format, { compact: options.compact }));
     return EXIT_OK;
   } catch (error) {
     const cleanError = error instanceof CleanError ? error : toCleanError(error, input);

@@ -10,6 +10,8 @@ export interface CliOptions {
   input: string | undefined;
   url: string | undefined;
   format: OutputFormat;
+  /** JSON on one line; pretty-printed otherwise, on a terminal or not. */
+  compact: boolean;
   explain: boolean;
   disabledFilters: string[];
   timeoutMs: number;
@@ -41,7 +43,8 @@ export function createProgram(): Command {
     .argument('[input]', 'a saved page (.html, .htm, .xhtml, optionally .gz), a text dump, an http(s) URL, or - for stdin')
     .option('--url <url>', 'the original address of a saved page (resolves links, fills "url")', absoluteUrl)
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
-    .option('--explain', 'list every removal and the filter that made it, in "removed"', false)
+    .option('--compact', 'print JSON on one line instead of pretty-printed', false)
+    .option('--explain', 'list every removal and the filter that made it in "removed", and each metadata field\'s source in "metadataSources"', false)
     .option('--no-filter <name>', 'switch one filter off (repeatable; see --list-filters)', collect)
     .option('--list-filters', 'print the filter names and reasons, then exit')
     .option('--timeout <seconds>', 'give up on a URL after this many seconds', positiveNumber, 30)
@@ -54,6 +57,7 @@ export function readCliOptions(program: Command): CliOptions {
   const opts = program.opts<{
     url?: string;
     format: OutputFormat;
+    compact: boolean;
     explain: boolean;
     filter: unknown;
     timeout: number;
@@ -63,6 +67,7 @@ export function readCliOptions(program: Command): CliOptions {
     input: program.args[0],
     url: opts.url,
     format: opts.format,
+    compact: opts.compact,
     explain: opts.explain,
     disabledFilters: Array.isArray(opts.filter) ? (opts.filter as string[]) : [],
     timeoutMs: opts.timeout * 1000,

@@ -1,6 +1,6 @@
 // src/pipeline.ts
 // The only module that knows the stage order (README "Pipeline"):
-//   input -> decode -> sniff -> parse -> metadata -> page filters -> Readability
+//   input -> decode -> sniff -> page (cheerio) -> metadata -> page filters -> jsdom -> Readability
 //   -> images -> article filters -> blocks/text -> assemble
 // Plain-text dumps branch after sniffing: lines -> dump metadata -> line filters -> assemble.
 
@@ -11,17 +11,18 @@ import { assertPageBytes, looksLikeHtml } from './decode/sniff.js';
 import { CleanError } from './errors.js';
 import { assembleArticle } from './extract/assemble.js';
 import { blocksToText, buildBlocks } from './extract/blocks.js';
-import { readImages } from './extract/images.js';
+import { findImages, findLeadImage, keptImages } from './extract/images.js';
 import { escapeHtml, extractFromArticleBody, extractWithReadability } from './extract/readability.js';
-import { applyArticleFilters, applyLineFilters, applyPageFilters } from './filters/apply.js';
-import { articleFilters, enabledFilters, pageFilters } from './filters/index.js';
+import { applyFilters, applyLineFilters } from './filters/apply.js';
+import { enabledFilters, filtersOfStage } from './filters/index.js';
 import { readInput, type RawInput } from './input/index.js';
 import { resolveFetchOptions } from './input/limits.js';
 import { readMetadata, settleLang, withReadabilityFallbacks, type PageMetadata } from './metadata/index.js';
-import { FALLBACK_BASE_URL, parseHtml } from './parse/dom.js';
+import { createDomParser, FALLBACK_BASE_URL, type DomParser } from './parse/dom.js';
+import { loadPage, serializeForReadability } from './parse/page.js';
 import { findLeadFigure, siteNameFromSuffixes, splitLines } from './text/dump.js';
 import { detectLang } from './text/lang.js';
-import type { Article, CleanOptions, Filter, FilterContext } from './types.js';
+import type { Article, CleanOptions, Filter, FilterContext, ImageInfo } from './types.js';
 
 /** Reads one input (path, URL or "-") and cleans it. Throws CleanError only. */
 export async function runPipeline(spec: string, options: CleanOptions = {}, stdin?: Readable): Promise<Article> {
@@ -41,6 +42,16 @@ export function cleanRaw(raw: RawInput, options: CleanOptions = {}): Article {
     : cleanDump(text, { source: raw.source, url, filters, explain });
 }
 
+/**
+ * One DOMParser per process (or worker thread), created on first use: a jsdom window costs as
+ * much as a page to create and keeps no per-page state. This is the pipeline's only cache.
+ */
+let domParser: DomParser | undefined;
+function sharedDomParser(): DomParser {
+  domParser ??= createDomParser();
+  return domParser;
+}
+
 interface StageOptions {
   source: string;
   url: string | null;
@@ -49,45 +60,56 @@ interface StageOptions {
 }
 
 function contextFrom(metadata: PageMetadata, captions: readonly string[]): FilterContext {
-  return { title: metadata.title, siteName: metadata.siteName, lang: metadata.lang, captions };
+  return { title: metadata.title, siteName: metadata.siteName, lang: metadata.lang, authors: metadata.authors, captions };
 }
 
 function cleanHtml(html: string, stage: StageOptions): Article {
-  const { dom, document } = parseHtml(html, stage.url, stage.source);
-  try {
-    // Metadata reads the whole page (bylines, <time>, microdata live in the body) before any filter.
-    const metadata = readMetadata(cheerio.load(html), stage.url);
-    const removals = applyPageFilters(document, pageFilters(stage.filters), contextFrom(metadata, []));
-    const extracted =
-      extractWithReadability(document) ?? (metadata.articleBody ? extractFromArticleBody(metadata.articleBody) : null);
-    if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
+  const page = loadPage(html);
+  const base = stage.url ?? FALLBACK_BASE_URL;
+  // Metadata reads the whole page (bylines, <time>, microdata live in the body) before any filter.
+  const metadata = readMetadata(page, stage.url);
+  // The lead figure often sits above what Readability keeps: read it while the page is whole.
+  const lead = findLeadImage(page, metadata.imageUrl, base)?.info ?? null;
+  const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead])), 'page');
 
-    const $ = cheerio.load(extracted.html, null, false);
-    const images = readImages($, stage.url ?? FALLBACK_BASE_URL);
-    const captions = images.flatMap((image) => [image.caption, image.alt]).filter((text): text is string => !!text);
-    const merged = withReadabilityFallbacks(metadata, extracted);
-    removals.push(...applyArticleFilters($, articleFilters(stage.filters), contextFrom(merged, captions)));
-    $('[class]').removeAttr('class');
-    $('[style]').removeAttr('style');
+  const document = sharedDomParser().parse(serializeForReadability(page), stage.url, stage.source);
+  const extracted = extractWithReadability(document) ?? (metadata.articleBody ? extractFromArticleBody(metadata.articleBody) : null);
+  if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
 
-    const blocks = buildBlocks($);
-    const text = blocksToText(blocks);
-    if (text.trim() === '') throw new CleanError('E_NO_ARTICLE', 'no article text left on the page', stage.source);
-    return assembleArticle({
-      source: stage.source,
-      url: stage.url,
-      metadata: settleLang(merged, text),
-      images,
-      blocks,
-      text,
-      html: $.html().trim(),
-      removals,
-      explain: stage.explain,
-    });
-  } finally {
-    // Frees jsdom's window timers and listeners; the heap is released with `dom`.
-    dom.window.close();
-  }
+  const $ = cheerio.load(extracted.html, null, false);
+  const found = findImages($, base);
+  const merged = withReadabilityFallbacks(metadata, extracted);
+  const captions = captionTexts([lead, ...found.map(({ info }) => info)]);
+  removals.push(...applyFilters($, filtersOfStage(stage.filters, 'article'), contextFrom(merged, captions), 'article'));
+  $('[class]').removeAttr('class');
+  $('[style]').removeAttr('style');
+
+  const blocks = buildBlocks($);
+  const text = blocksToText(blocks);
+  if (text.trim() === '') throw new CleanError('E_NO_ARTICLE', 'no article text left on the page', stage.source);
+  const images = withLeadImage(lead, keptImages(found));
+  return assembleArticle({
+    source: stage.source,
+    url: stage.url,
+    metadata: settleLang(merged, text),
+    leadImage: lead ?? images[0] ?? null,
+    images,
+    blocks,
+    text,
+    html: $.html().trim(),
+    removals,
+    explain: stage.explain,
+  });
+}
+
+function captionTexts(images: ReadonlyArray<ImageInfo | null>): string[] {
+  return images.flatMap((image) => [image?.caption, image?.alt]).filter((text): text is string => !!text);
+}
+
+/** The lead image first, once: the article's own copy of it gives way to the page's fuller record. */
+function withLeadImage(lead: ImageInfo | null, images: ImageInfo[]): ImageInfo[] {
+  if (!lead) return images;
+  return [lead, ...images.filter((image) => image.url !== lead.url)];
 }
 
 function cleanDump(text: string, stage: StageOptions): Article {
@@ -96,7 +118,7 @@ function cleanDump(text: string, stage: StageOptions): Article {
   const siteName = siteNameFromSuffixes(lines);
   const figure = findLeadFigure(lines, siteName);
   const captions = figure?.caption ? [figure.caption] : [];
-  const ctx: FilterContext = { title, siteName, lang: null, captions };
+  const ctx: FilterContext = { title, siteName, lang: null, authors: [], captions };
   const { kept, removals } = applyLineFilters(lines, stage.filters, ctx);
   if (kept.length === 0) throw new CleanError('E_NO_ARTICLE', 'no article text in the dump', stage.source);
 

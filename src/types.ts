@@ -100,6 +100,8 @@ export interface FilterContext {
   readonly title: string | null;
   readonly siteName: string | null;
   readonly lang: string | null;
+  /** Author names from the metadata, to spot byline lines. */
+  readonly authors: readonly string[];
   /** Image captions and alt texts already known, to spot duplicated captions. */
   readonly captions: readonly string[];
 }
@@ -112,25 +114,18 @@ export interface DumpLine {
 
 export type LineSelector = (lines: readonly DumpLine[], ctx: FilterContext) => number[];
 
-interface FilterInfo {
+/**
+ * A named rule. It only selects; the pipeline removes what it selected and records why.
+ * Both stages see a cheerio document: `page` the whole page before Readability (so the scorer
+ * sees a cleaner page, and jsdom has less to build), `article` Readability's output.
+ */
+export interface Filter {
   /** kebab-case, used by `--no-filter` and in `removed`. */
   readonly name: string;
   /** Why this class of text is boilerplate, shown by `--explain`. */
   readonly reason: string;
+  readonly stage: 'page' | 'article';
+  select($: CheerioAPI, ctx: FilterContext): AnyNode[];
   /** The same rule applied to plain-text dumps, line by line. */
   readonly selectLines?: LineSelector;
 }
-
-/** Runs on the whole page (jsdom) before Readability, so its scorer sees a cleaner DOM. */
-export interface PageFilter extends FilterInfo {
-  readonly stage: 'page';
-  select(doc: Document, ctx: FilterContext): Element[];
-}
-
-/** Runs on Readability's article (cheerio), for what Readability keeps. */
-export interface ArticleFilter extends FilterInfo {
-  readonly stage: 'article';
-  select($: CheerioAPI, ctx: FilterContext): AnyNode[];
-}
-
-export type Filter = PageFilter | ArticleFilter;

@@ -11,6 +11,8 @@ export interface ArticleParts {
   source: string;
   url: string | null;
   metadata: PageMetadata;
+  /** When the pipeline knows the lead image; otherwise it is picked from `images`. */
+  leadImage?: ImageInfo | null;
   images: ImageInfo[];
   blocks: Block[];
   text: string;
@@ -31,6 +33,10 @@ export function pickLeadImage(declaredUrl: string | null, images: readonly Image
   };
 }
 
+function toLead(image: ImageInfo | null): LeadImage | null {
+  return image ? { url: image.url, caption: image.caption, credit: image.credit } : null;
+}
+
 export function assembleArticle(parts: ArticleParts): Article {
   const { metadata } = parts;
   const article: Article = {
@@ -47,7 +53,7 @@ export function assembleArticle(parts: ArticleParts): Article {
     excerpt: metadata.excerpt,
     section: metadata.section,
     tags: metadata.tags,
-    leadImage: pickLeadImage(metadata.imageUrl, parts.images),
+    leadImage: parts.leadImage !== undefined ? toLead(parts.leadImage) : pickLeadImage(metadata.imageUrl, parts.images),
     images: parts.images,
     text: parts.text,
     blocks: parts.blocks,

@@ -1,26 +1,19 @@
 // src/extract/images.ts
-// Reads the article's images with their alt text, caption and credit, keeping caption and
-// credit apart ("Putin in Sochi. © AFP / Photographer" -> caption + credit).
+// Reads images with their alt text, caption and credit, and finds the lead image on the full
+// page, where it often sits above the part Readability keeps.
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { CREDIT_PREFIX } from '../filters/patterns.js';
-import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tokens.js';
 import { collapseSpaces } from '../text/normalize.js';
 import type { ImageInfo } from '../types.js';
+import { captionOf } from './captions.js';
 
-const CREDIT_SET = tokenSet(CREDIT_TOKENS);
-/** A credit inside a caption: "© …", "Photo: …", "Фото: …" up to the end. */
-const INLINE_CREDIT = /(?:^|\s|[|/(])((?:©|\(c\)|photo(?:graph)?\s*:|photo by|image\s*:|credit\s*:|foto\s*:|фото\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|写真\s*[:：]|사진\s*[=:]).*)$/iu;
+export { splitCaption } from './captions.js';
 
-export function splitCaption(text: string): { caption: string | null; credit: string | null } {
-  const clean = collapseSpaces(text);
-  if (clean === '') return { caption: null, credit: null };
-  if (CREDIT_PREFIX.test(clean)) return { caption: null, credit: clean };
-  const match = INLINE_CREDIT.exec(clean);
-  if (!match?.[1]) return { caption: clean, credit: null };
-  const caption = collapseSpaces(clean.slice(0, clean.length - match[1].length).replace(/[|/(]\s*$/, ''));
-  return { caption: caption === '' ? null : caption, credit: collapseSpaces(match[1].replace(/\)\s*$/, '')) };
+/** An image record and the <img> it came from, so images removed by filters can be dropped. */
+export interface FoundImage {
+  node: Element;
+  info: ImageInfo;
 }
 
 function imageUrl(img: Cheerio<Element>, base: string): string | null {
@@ -33,28 +26,55 @@ function imageUrl(img: Cheerio<Element>, base: string): string | null {
   }
 }
 
-function captionOf($: CheerioAPI, img: Cheerio<Element>): { caption: string | null; credit: string | null } {
-  const figcaption = img.closest('figure').find('figcaption').first();
-  if (figcaption.length === 0) return { caption: null, credit: null };
-  const creditNode = figcaption.find('*').filter((_, element) =>
-    hasToken(elementTokens($(element).attr('class') ?? '', $(element).attr('id') ?? ''), CREDIT_SET),
-  ).first();
-  if (creditNode.length === 0) return splitCaption(figcaption.text());
-  const credit = collapseSpaces(creditNode.text());
-  const rest = figcaption.clone();
-  rest.find('*').filter((_, element) => collapseSpaces($(element).text()) === credit).remove();
-  const caption = collapseSpaces(rest.text());
-  return { caption: caption === '' ? null : caption, credit: credit === '' ? null : credit };
+function describe($: CheerioAPI, element: Element, base: string): FoundImage | null {
+  const img = $(element);
+  const url = imageUrl(img, base);
+  if (!url) return null;
+  const alt = collapseSpaces(img.attr('alt') ?? img.attr('title') ?? '') || null;
+  return { node: element, info: { url, alt, ...captionOf($, img) } };
 }
 
-export function readImages($: CheerioAPI, base: string): ImageInfo[] {
-  const images: ImageInfo[] = [];
-  $('img').each((_, element) => {
-    const img = $(element);
-    const url = imageUrl(img, base);
-    if (!url) return;
-    const alt = collapseSpaces(img.attr('alt') ?? img.attr('title') ?? '') || null;
-    images.push({ url, alt, ...captionOf($, img) });
-  });
-  return images;
+export function findImages($: CheerioAPI, base: string): FoundImage[] {
+  return $('img')
+    .toArray()
+    .map((element) => describe($, element, base))
+    .filter((found): found is FoundImage => found !== null);
+}
+
+/** The images whose <img> is still in the article after filtering. */
+export function keptImages(found: readonly FoundImage[]): ImageInfo[] {
+  return found.filter(({ node }) => isAttached(node)).map(({ info }) => info);
+}
+
+function isAttached(node: Element): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current.type === 'root') return true;
+  return false;
+}
+
+/** The file name of an image URL, so a resized or re-hosted copy of the declared image still matches. */
+function imageKey(url: string): string {
+  try {
+    return new URL(url).pathname.split('/').pop()?.toLowerCase() ?? url;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The lead image on the whole page: the one the page declares (og:image) if it is shown,
+ * else the first image in a <figure> of the article area. Read before any filter runs.
+ */
+export function findLeadImage($: CheerioAPI, declaredUrl: string | null, base: string): FoundImage | null {
+  if (declaredUrl) {
+    const key = imageKey(declaredUrl);
+    const shown = $('body img')
+      .toArray()
+      .find((element) => {
+        const url = imageUrl($(element), base);
+        return url !== null && (url === declaredUrl || imageKey(url) === key);
+      });
+    if (shown) return describe($, shown, base);
+  }
+  const figure = $('article figure img, main figure img, [itemprop="articleBody"] figure img').first()[0];
+  return figure ? describe($, figure, base) : null;
 }

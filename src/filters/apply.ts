@@ -4,61 +4,46 @@
 // refused here, once, instead of in every filter (the recall guard).
 
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { collapseSpaces, truncate } from '../text/normalize.js';
-import type { ArticleFilter, DumpLine, Filter, FilterContext, PageFilter, Removal } from '../types.js';
+import type { DumpLine, Filter, FilterContext, Removal } from '../types.js';
 
 const EXPLAIN_CHARS = 200;
 /** A page-stage selection holding this share of the page's paragraph text is the article itself. */
 const MAX_PAGE_SHARE = 0.25;
 /** An article-stage selection may never remove more than this share of the article. */
 const MAX_ARTICLE_SHARE = 0.4;
+/** The page's own markers of where the article is. */
+const ARTICLE_MARKERS = 'article, main, [itemprop="articleBody"], [role="main"]';
 
 function record(filter: Filter, text: string): Removal {
   return { filter: filter.name, reason: filter.reason, text: truncate(collapseSpaces(text), EXPLAIN_CHARS) };
 }
 
-function paragraphChars(root: ParentNode): number {
+function paragraphChars($: CheerioAPI, root: AnyNode): number {
   let total = 0;
-  for (const paragraph of root.querySelectorAll('p')) total += (paragraph.textContent ?? '').trim().length;
+  $(root).find('p').each((_, paragraph) => {
+    total += $(paragraph).text().trim().length;
+  });
   return total;
 }
 
-/** True when the element holds the main content or is an ancestor of the page's own article markers. */
-function isProtected(element: Element, pageParagraphChars: number): boolean {
-  if (element.matches('article, main, [itemprop="articleBody"], [role="main"]')) return true;
-  if (element.querySelector('article, main, [itemprop="articleBody"], h1')) return true;
-  return pageParagraphChars > 0 && paragraphChars(element) > pageParagraphChars * MAX_PAGE_SHARE;
+type Guard = (node: AnyNode) => boolean;
+
+/** Page stage: never remove the page's article markers, what holds them or the h1, or a large share of the paragraphs. */
+function pageGuard($: CheerioAPI): Guard {
+  const pageChars = paragraphChars($, $.root()[0]!);
+  return (node) => {
+    const element = $(node as Element);
+    if (element.is(ARTICLE_MARKERS) || element.find(`${ARTICLE_MARKERS}, h1`).length > 0) return false;
+    return pageChars === 0 || paragraphChars($, node) <= pageChars * MAX_PAGE_SHARE;
+  };
 }
 
-export function applyPageFilters(doc: Document, filters: readonly PageFilter[], ctx: FilterContext): Removal[] {
-  const removals: Removal[] = [];
-  const pageChars = paragraphChars(doc);
-  for (const filter of filters) {
-    for (const element of new Set(filter.select(doc, ctx))) {
-      if (!element.isConnected || isProtected(element, pageChars)) continue;
-      removals.push(record(filter, element.textContent ?? ''));
-      element.remove();
-    }
-  }
-  return removals;
-}
-
-export function applyArticleFilters($: CheerioAPI, filters: readonly ArticleFilter[], ctx: FilterContext): Removal[] {
-  const removals: Removal[] = [];
+/** Article stage: no single removal may take a large share of what Readability kept. */
+function articleGuard($: CheerioAPI): Guard {
   const articleChars = collapseSpaces($.root().text()).length;
-  for (const filter of filters) {
-    const picked = new Set<AnyNode>(filter.select($, ctx));
-    for (const node of picked) {
-      // Already gone with an ancestor picked by this or an earlier filter.
-      if (!isAttached(node)) continue;
-      const text = $(node).text();
-      if (collapseSpaces(text).length > articleChars * MAX_ARTICLE_SHARE) continue;
-      removals.push(record(filter, text));
-      $(node).remove();
-    }
-  }
-  return removals;
+  return (node) => collapseSpaces($(node).text()).length <= articleChars * MAX_ARTICLE_SHARE;
 }
 
 function isAttached(node: AnyNode): boolean {
@@ -68,6 +53,20 @@ function isAttached(node: AnyNode): boolean {
     current = current.parent as AnyNode | null;
   }
   return false;
+}
+
+export function applyFilters($: CheerioAPI, filters: readonly Filter[], ctx: FilterContext, stage: Filter['stage']): Removal[] {
+  const removals: Removal[] = [];
+  const allowed = stage === 'page' ? pageGuard($) : articleGuard($);
+  for (const filter of filters) {
+    for (const node of new Set(filter.select($, ctx))) {
+      // Already gone with an ancestor picked by this or an earlier filter.
+      if (!isAttached(node) || !allowed(node)) continue;
+      removals.push(record(filter, $(node).text()));
+      $(node).remove();
+    }
+  }
+  return removals;
 }
 
 /** Text dumps: every filter with a line selector runs on the lines still standing. */

@@ -5,7 +5,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { textKey } from '../text/normalize.js';
-import type { ArticleFilter, DumpLine, FilterContext } from '../types.js';
+import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { CREDIT_PREFIX } from './patterns.js';
 import { blockText } from './select-helpers.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from './tokens.js';
@@ -58,7 +58,7 @@ function selectDuplicateCaptionLines(lines: readonly DumpLine[], ctx: FilterCont
   return lines.filter((line) => keys.has(textKey(line.text))).map((line) => line.index);
 }
 
-export const photoCredits: ArticleFilter = {
+export const photoCredits: Filter = {
   name: 'photo-credits',
   stage: 'article',
   reason: 'a photo credit ("© Agency / Photographer") names who took the picture; it is kept as the image credit',
@@ -66,7 +66,7 @@ export const photoCredits: ArticleFilter = {
   selectLines: selectCreditLines,
 };
 
-export const duplicateCaptions: ArticleFilter = {
+export const duplicateCaptions: Filter = {
   name: 'duplicate-captions',
   stage: 'article',
   reason: 'a caption repeated as body text (or as alt/title, or with a " - Site" suffix) is kept once, on its image',
@@ -74,7 +74,7 @@ export const duplicateCaptions: ArticleFilter = {
   selectLines: selectDuplicateCaptionLines,
 };
 
-export const titleRepeats: ArticleFilter = {
+export const titleRepeats: Filter = {
   name: 'title-repeats',
   stage: 'article',
   reason: 'the headline is the `title` field; repeated inside the body it would be counted twice',

@@ -1,10 +1,11 @@
 // src/filters/index.ts
 // The filter registry: a read-only list whose order is the run order within each stage.
 
-import type { ArticleFilter, Filter, PageFilter } from '../types.js';
+import type { Filter } from '../types.js';
+import { bylineLines } from './bylines.js';
 import { duplicateCaptions, photoCredits, titleRepeats } from './captions.js';
 import {
-  adSlots, commentSections, consentBanners, navigationChrome, relatedBlocks, shareBars, subscribeBoxes,
+  adSlots, commentSections, consentBanners, formControls, hiddenElements, navigationChrome, relatedBlocks, shareBars, subscribeBoxes,
 } from './page-chrome.js';
 import { relatedCards } from './related-cards.js';
 import { trailingChrome } from './trailing-chrome.js';
@@ -14,6 +15,8 @@ import {
 
 export const FILTERS: readonly Filter[] = [
   // Page stage: markup-level chrome, before Readability scores the page.
+  hiddenElements,
+  formControls,
   navigationChrome,
   subscribeBoxes,
   shareBars,
@@ -26,6 +29,7 @@ export const FILTERS: readonly Filter[] = [
   photoCredits,
   duplicateCaptions,
   titleRepeats,
+  bylineLines,
   relatedCards,
   subscribePrompts,
   newsfeedLabels,
@@ -44,10 +48,6 @@ export function enabledFilters(disabled: readonly string[] = []): readonly Filte
   return FILTERS.filter((filter) => !off.has(filter.name));
 }
 
-export function pageFilters(filters: readonly Filter[]): PageFilter[] {
-  return filters.filter((filter): filter is PageFilter => filter.stage === 'page');
-}
-
-export function articleFilters(filters: readonly Filter[]): ArticleFilter[] {
-  return filters.filter((filter): filter is ArticleFilter => filter.stage === 'article');
+export function filtersOfStage(filters: readonly Filter[], stage: Filter['stage']): Filter[] {
+  return filters.filter((filter) => filter.stage === stage);
 }

@@ -1,8 +1,9 @@
 // src/filters/page-chrome.ts
 // Page-stage filters: page chrome recognised by markup (tags, roles, class and id tokens),
 // removed before Readability scores the page so it never competes with the article.
+// Hidden elements go first: Readability would skip them anyway, and jsdom need not build them.
 
-import type { PageFilter } from '../types.js';
+import type { Filter } from '../types.js';
 import { selectByTokens } from './page-helpers.js';
 import {
   AD_TOKENS, COMMENT_TOKENS, CONSENT_TOKENS, NAV_TOKENS, RELATED_TOKENS, SHARE_TOKENS, SUBSCRIBE_TOKENS, tokenSet,
@@ -16,54 +17,73 @@ const RELATED_SET = tokenSet(RELATED_TOKENS);
 const CONSENT_SET = tokenSet(CONSENT_TOKENS);
 const AD_SET = tokenSet(AD_TOKENS);
 
-export const navigationChrome: PageFilter = {
+/** The attribute and inline-style tests Readability itself uses to skip invisible nodes. */
+const HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
+
+export const hiddenElements: Filter = {
+  name: 'hidden-elements',
+  stage: 'page',
+  reason: 'hidden elements (hidden, aria-hidden, display:none) are not shown to readers; Readability skips them too',
+  // Readability keeps aria-hidden "fallback-image" nodes, and so do we.
+  select: ($) => $(`body ${HIDDEN.split(', ').join(', body ')}`).not('.fallback-image').toArray(),
+};
+
+/** Form controls and frames: Readability strips them from its output, so they are never text. */
+export const formControls: Filter = {
+  name: 'form-controls',
+  stage: 'page',
+  reason: 'buttons, inputs, selects and iframes are controls and embeds; Readability drops them from the article anyway',
+  select: ($) => $('body button, body input, body select, body textarea, body iframe, body object, body embed').toArray(),
+};
+
+export const navigationChrome: Filter = {
   name: 'navigation-chrome',
   stage: 'page',
   reason: 'site navigation, menus and breadcrumbs link to other pages; they are never article text',
-  select: (doc) => [
-    ...doc.querySelectorAll('nav, [role="navigation"], [role="menubar"], [role="search"], [aria-label*="breadcrumb" i]'),
-    ...selectByTokens(doc, NAV_SET),
+  select: ($) => [
+    ...$('body nav, [role="navigation"], [role="menubar"], [role="search"], [aria-label*="breadcrumb" i]').toArray(),
+    ...selectByTokens($, NAV_SET),
   ],
 };
 
-export const subscribeBoxes: PageFilter = {
+export const subscribeBoxes: Filter = {
   name: 'subscribe-boxes',
   stage: 'page',
   reason: 'subscription, newsletter and paywall boxes advertise the site, not the story',
-  select: (doc) => selectByTokens(doc, SUBSCRIBE_SET),
+  select: ($) => selectByTokens($, SUBSCRIBE_SET),
 };
 
-export const shareBars: PageFilter = {
+export const shareBars: Filter = {
   name: 'share-bars',
   stage: 'page',
   reason: 'share and follow bars are buttons for social networks',
-  select: (doc) => selectByTokens(doc, SHARE_SET),
+  select: ($) => selectByTokens($, SHARE_SET),
 };
 
-export const commentSections: PageFilter = {
+export const commentSections: Filter = {
   name: 'comment-sections',
   stage: 'page',
   reason: 'comments, discussion threads and login prompts are written by readers or by the widget, not the author',
-  select: (doc) => selectByTokens(doc, COMMENT_SET),
+  select: ($) => selectByTokens($, COMMENT_SET),
 };
 
-export const relatedBlocks: PageFilter = {
+export const relatedBlocks: Filter = {
   name: 'related-blocks',
   stage: 'page',
   reason: 'related, recommended, most-read and newsfeed rails list other stories',
-  select: (doc) => selectByTokens(doc, RELATED_SET),
+  select: ($) => selectByTokens($, RELATED_SET),
 };
 
-export const consentBanners: PageFilter = {
+export const consentBanners: Filter = {
   name: 'consent-banners',
   stage: 'page',
   reason: 'cookie and consent banners are legal notices of the site',
-  select: (doc) => selectByTokens(doc, CONSENT_SET),
+  select: ($) => selectByTokens($, CONSENT_SET),
 };
 
-export const adSlots: PageFilter = {
+export const adSlots: Filter = {
   name: 'ad-slots',
   stage: 'page',
   reason: 'ad slots and sponsored promos are advertising',
-  select: (doc) => selectByTokens(doc, AD_SET),
+  select: ($) => selectByTokens($, AD_SET),
 };

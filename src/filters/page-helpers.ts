@@ -1,16 +1,13 @@
 // src/filters/page-helpers.ts
-// Selection helpers for page-stage filters, which see the whole jsdom document.
+// Selection helpers for page-stage filters, which see the whole page as a cheerio document.
 
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { elementTokens, hasToken, type TokenSet } from './tokens.js';
 
 /** Elements of the page whose class or id has a token from `set`. */
-export function selectByTokens(doc: Document, set: TokenSet): Element[] {
-  const found: Element[] = [];
-  for (const element of doc.querySelectorAll('[class], [id]')) {
-    const tag = element.tagName.toLowerCase();
-    if (tag === 'html' || tag === 'body') continue;
-    const tokens = elementTokens(element.getAttribute('class') ?? '', element.getAttribute('id') ?? '');
-    if (hasToken(tokens, set)) found.push(element);
-  }
-  return found;
+export function selectByTokens($: CheerioAPI, set: TokenSet): Element[] {
+  return $('body [class], body [id]')
+    .toArray()
+    .filter((element) => hasToken(elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? ''), set));
 }

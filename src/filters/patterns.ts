@@ -44,7 +44,8 @@ export const LOGIN_PHRASES = [
   'комментарии', 'оставить комментарий', 'войти',
   'kommentare', 'kommentieren', 'anmelden', 'registrieren', 'zur diskussion',
   'commentaires', 'réagir', 'se connecter', 'connectez-vous pour commenter',
-  'comentarios', 'iniciar sesión', 'deja un comentario', 'commenti', 'accedi', 'comentários', 'entrar',
+  'comentarios', 'iniciar sesión', 'deja un comentario', 'para participar en la conversación', 'para comentar',
+  'inicia sesión o regístrate', 'inicia sesión', 'regístrate', 'commenti', 'accedi', 'comentários', 'entrar',
   'komentarze', 'zaloguj się', 'yorumlar', 'giriş yap', 'コメント', 'ログイン', '评论', '登录', '댓글', '로그인',
   'التعليقات', 'تسجيل الدخول',
 ] as const;
@@ -94,12 +95,14 @@ export const CREDIT_PREFIX =
 /** Counters left by removed widgets: "0", "12", "1/5" (gallery), "3 of 12". */
 export const COUNTER_LINE = /^\s*(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;
 
-/** Compiles a phrase list into one anchored pattern: the whole text is the phrase, maybe with a
- * trailing colon, arrow, count or icon. Refuses an empty list, which would match everything. */
+/** Compiles a phrase list into one anchored pattern: the whole text is one or more phrases of the
+ * group ("To participate in the discussion / log in or register"), maybe with colons, arrows,
+ * counts or icons between them. Refuses an empty list, which would match everything. */
 export function wholePhrase(phrases: readonly string[]): RegExp {
   if (phrases.length === 0) throw new Error('wholePhrase: an empty phrase group would match everything');
-  const escaped = [...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`^[\\s\\p{P}\\p{S}\\d]*(?:${escaped.join('|')})[\\s\\p{P}\\p{S}\\d]*$`, 'iu');
+  const any = `(?:${[...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`;
+  const gap = '[\\s\\p{P}\\p{S}\\d]';
+  return new RegExp(`^${gap}*${any}(?:${gap}+${any})*${gap}*$`, 'iu');
 }
 
 /** Compiles a phrase list into a pattern for text that starts with the phrase ("Read also: ..."). */

@@ -4,7 +4,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { collapseSpaces, textKey } from '../text/normalize.js';
-import type { ArticleFilter, DumpLine, FilterContext } from '../types.js';
+import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { NEWSFEED_LINE, RELATED_LEAD, RELATED_LINE } from './patterns.js';
 import { blockText, linkDensity } from './select-helpers.js';
 
@@ -71,7 +71,7 @@ function selectCardLines(lines: readonly DumpLine[], ctx: FilterContext): number
   return picked;
 }
 
-export const relatedCards: ArticleFilter = {
+export const relatedCards: Filter = {
   name: 'related-cards',
   stage: 'article',
   reason: 'a link card to another story, or a "Read also" line, interrupts the body but is not part of it',

@@ -4,6 +4,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { readableText } from '../text/dom-text.js';
 import { collapseSpaces } from '../text/normalize.js';
 import type { DumpLine, LineSelector } from '../types.js';
 
@@ -13,8 +14,9 @@ const LABEL_HOLDERS = 'p, h1, h2, h3, h4, h5, h6, li, div, section, aside, heade
 /** Labels are short; a long block that merely contains the phrase is prose. */
 const MAX_LABEL_CHARS = 120;
 
-export function blockText($: CheerioAPI, node: AnyNode): string {
-  return collapseSpaces($(node).text());
+/** A node's text with word breaks at <br> and block edges (see text/dom-text.ts). */
+export function blockText(_$: CheerioAPI, node: AnyNode): string {
+  return readableText(node);
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import type { ArticleFilter, DumpLine } from '../types.js';
+import type { Filter, DumpLine } from '../types.js';
 import { blockText } from './select-helpers.js';
 
 const MAX_LABEL_WORDS = 6;
@@ -42,7 +42,7 @@ function selectTrailingBlocks($: CheerioAPI): AnyNode[] {
   return picked.length === leaves.length ? [] : picked;
 }
 
-export const trailingChrome: ArticleFilter = {
+export const trailingChrome: Filter = {
   name: 'trailing-chrome',
   stage: 'article',
   reason: 'short non-sentence labels after the last paragraph are widget titles and UI strings',

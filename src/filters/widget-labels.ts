@@ -2,13 +2,13 @@
 // Article-stage filters for widget labels Readability keeps: a block (or dump line) whose whole
 // text is one known widget phrase. Prose that merely mentions the word is never touched.
 
-import type { ArticleFilter } from '../types.js';
+import type { Filter } from '../types.js';
 import {
   AD_LABEL_LINE, COUNTER_LINE, LEFTOVER_LINE, LOGIN_LINE, NEWSFEED_LINE, SHARE_LINE, SUBSCRIBE_LINE,
 } from './patterns.js';
 import { linesMatching, selectWholeText } from './select-helpers.js';
 
-function labelFilter(name: string, reason: string, pattern: RegExp): ArticleFilter {
+function labelFilter(name: string, reason: string, pattern: RegExp): Filter {
   return {
     name,
     reason,

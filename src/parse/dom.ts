@@ -1,37 +1,60 @@
 // src/parse/dom.ts
-// Builds a jsdom Document that never runs scripts, never loads resources and never logs.
+// Builds the jsdom Document Readability runs on. Scripts never run and nothing is loaded:
+// documents come from DOMParser, which has no browsing context at all.
 
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { CleanError } from '../errors.js';
-import { shrinkHtml, stripAllStyles } from './shrink.js';
+import { stripAllStyles } from './shrink.js';
 
 /** A fixed base for pages with no known address, so relative links resolve deterministically. */
 export const FALLBACK_BASE_URL = 'https://page.invalid/';
 
-export interface ParsedPage {
-  dom: JSDOM;
-  document: Document;
+/** Turns HTML into a jsdom Document; one per process or worker, reused for every page. */
+export interface DomParser {
+  parse(html: string, url: string | null, source: string): Document;
 }
 
-function build(html: string, url: string): JSDOM {
-  // A silent console: jsdom reports CSS it cannot parse, which is noise for our users.
-  const virtualConsole = new VirtualConsole();
-  return new JSDOM(html, { url, virtualConsole, pretendToBeVisual: false });
-}
-
-export function parseHtml(html: string, url: string | null, source: string): ParsedPage {
-  const base = url ?? FALLBACK_BASE_URL;
-  const shrunk = shrinkHtml(html);
-  let dom: JSDOM;
+/** A page's own <base> still wins, resolved against the page's address as a browser would. */
+function resolveOwnBase(document: Document, base: string): string {
+  const own = document.querySelector('base[href]')?.getAttribute('href');
+  if (!own) return base;
   try {
-    dom = build(shrunk, base);
+    return new URL(own, base).href;
   } catch {
-    // jsdom's CSS parser throws on some inline styles; the article does not need them.
-    try {
-      dom = build(stripAllStyles(shrunk), base);
-    } catch (error) {
-      throw new CleanError('E_DECODE', `cannot parse HTML: ${(error as Error).message}`, source);
-    }
+    return base;
   }
-  return { dom, document: dom.window.document };
+}
+
+/**
+ * Creating a jsdom window costs as much as parsing a page (it installs every Web interface);
+ * DOMParser documents share one window and are freed like any object once unreachable.
+ * The window holds no per-page state, so sharing it between pages is safe.
+ */
+export function createDomParser(): DomParser {
+  // A silent console: jsdom reports CSS it cannot parse, which is noise for our users.
+  const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
+  const parser = new window.DOMParser();
+  const build = (html: string, base: string): Document => {
+    const document = parser.parseFromString(html, 'text/html') as unknown as Document;
+    // Readability resolves links against baseURI; a <base> gives the page its real address.
+    const baseElement = document.createElement('base');
+    baseElement.setAttribute('href', resolveOwnBase(document, base));
+    document.head.prepend(baseElement);
+    return document;
+  };
+  return {
+    parse(html, url, source) {
+      const base = url ?? FALLBACK_BASE_URL;
+      try {
+        return build(html, base);
+      } catch {
+        // jsdom's CSS parser throws on some inline styles; the article does not need them.
+        try {
+          return build(stripAllStyles(html), base);
+        } catch (error) {
+          throw new CleanError('E_DECODE', `cannot parse HTML: ${(error as Error).message}`, source);
+        }
+      }
+    },
+  };
 }

@@ -1,0 +1,98 @@
+// src/extract/captions.ts
+// Finds an image's caption and credit, in a <figure> or in the caption-like element right after
+// the image, and keeps the two apart ("Putin in Sochi. © AFP / Photographer").
+
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { CREDIT_PREFIX } from '../filters/patterns.js';
+import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tokens.js';
+import { collapseSpaces, textKey } from '../text/normalize.js';
+
+export interface CaptionParts {
+  caption: string | null;
+  credit: string | null;
+}
+
+const CREDIT_SET = tokenSet(CREDIT_TOKENS);
+/** class/id tokens of caption containers outside <figure>. */
+const CAPTION_SET = tokenSet([
+  'caption', 'captions', 'figcaption', 'legend', 'cutline', 'photoinfo', 'phototext', 'imagetext', 'imgtext',
+  'description', 'desc', 'subtitle',
+]);
+/** A credit inside a caption: "© …", "Photo: …", "Фото: …" up to the end. */
+const INLINE_CREDIT =
+  /(?:^|\s|[|/(])((?:©|\(c\)|photo(?:graph)?\s*:|photo by|image\s*:|credit\s*:|foto\s*:|фото\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|写真\s*[:：]|图片来源|사진\s*[=:]).*)$/iu;
+const MAX_CAPTION_CHARS = 400;
+
+/** Separators a caption keeps when its credit is cut off after it ("Caption — © Agency"). */
+const TRAILING_SEPARATOR = /[\s|/(—–-]+$/u;
+
+function tidyCaption(text: string): string | null {
+  return collapseSpaces(text).replace(TRAILING_SEPARATOR, '') || null;
+}
+
+function tokensOf(element: Element): string[] {
+  return elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? '');
+}
+
+/** Splits "Caption. © Agency / Name" when the credit has no element of its own. */
+export function splitCaption(text: string): CaptionParts {
+  const clean = collapseSpaces(text);
+  if (clean === '') return { caption: null, credit: null };
+  if (CREDIT_PREFIX.test(clean)) return { caption: null, credit: clean };
+  const match = INLINE_CREDIT.exec(clean);
+  if (!match?.[1]) return { caption: clean, credit: null };
+  const caption = tidyCaption(clean.slice(0, clean.length - match[1].length));
+  return { caption, credit: collapseSpaces(match[1].replace(/\)\s*$/, '')) };
+}
+
+function isCreditElement($: CheerioAPI, element: Element): boolean {
+  return hasToken(tokensOf(element), CREDIT_SET) || CREDIT_PREFIX.test(collapseSpaces($(element).text()));
+}
+
+/** Caption and credit of a caption container: a credit element inside it wins over inline splitting. */
+function partsOf($: CheerioAPI, container: Cheerio<Element>): CaptionParts {
+  const creditNode = container.find('*').filter((_, element) => isCreditElement($, element)).first();
+  if (creditNode.length === 0) return splitCaption(container.text());
+  const credit = collapseSpaces(creditNode.text()) || null;
+  const rest = container.clone();
+  rest.find('*').filter((_, element) => collapseSpaces($(element).text()) === credit).remove();
+  return { caption: tidyCaption(rest.text()), credit };
+}
+
+function isCaptionLike($: CheerioAPI, node: Cheerio<Element>, alt: string): boolean {
+  const element = node[0];
+  const text = collapseSpaces(node.text());
+  if (!element || text === '' || text.length > MAX_CAPTION_CHARS || node.find('img').length > 0) return false;
+  if (node.is('ul, ol, table') || node.find('a').length > 0) return false;
+  if (hasToken(tokensOf(element), CAPTION_SET) || hasToken(tokensOf(element), CREDIT_SET)) return true;
+  if (node.find('*').toArray().some((child) => hasToken(tokensOf(child), CAPTION_SET))) return true;
+  return (alt.length >= 12 && textKey(text).includes(textKey(alt))) || CREDIT_PREFIX.test(text) || INLINE_CREDIT.test(text);
+}
+
+/** The element right after the image (or after the wrappers holding only it) that reads like its caption. */
+function captionAfter($: CheerioAPI, img: Cheerio<Element>, alt: string): Cheerio<Element> | null {
+  let holder: Cheerio<AnyNode> = img;
+  for (let level = 0; level < 3 && holder.length > 0; level++) {
+    const next = holder.nextAll().first() as Cheerio<Element>;
+    if (next.length > 0 && isCaptionLike($, next, alt)) return next;
+    const parent = holder.parent();
+    if (parent.length === 0 || collapseSpaces(parent.text()) !== collapseSpaces(holder.text())) break;
+    holder = parent;
+  }
+  return null;
+}
+
+export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
+  const figcaption = img.closest('figure').find('figcaption').first();
+  if (figcaption.length > 0) return partsOf($, figcaption);
+  const after = captionAfter($, img, collapseSpaces(img.attr('alt') ?? ''));
+  if (!after) return { caption: null, credit: null };
+  // A wrapper of separate caption and credit children ("photo-info" > "photo-copy" + "photo-text").
+  const captionChild = after.find('*').filter((_, element) => hasToken(tokensOf(element), CAPTION_SET)).first();
+  const parts = partsOf($, after);
+  if (captionChild.length > 0 && !hasToken(tokensOf(after[0]!), CAPTION_SET)) {
+    return { caption: collapseSpaces(captionChild.text()) || parts.caption, credit: parts.credit };
+  }
+  return parts;
+}

@@ -1,0 +1,55 @@
+// src/filters/bylines.ts
+// Byline and dateline blocks: "By Jane Doe · 14 May 2024, 10:30", "Published Monday, ... 8:22AM",
+// "이서연 기자 입력 2024.10.24 11:30". Author and dates are metadata fields, not article text.
+
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { textKey } from '../text/normalize.js';
+import type { DumpLine, Filter, FilterContext } from '../types.js';
+import { blockText } from './select-helpers.js';
+
+const MAX_BYLINE_CHARS = 160;
+const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
+
+/** A date or a clock time in the common numeric and written forms. */
+const DATE_OR_TIME = new RegExp(
+  [
+    String.raw`\b\d{1,2}:\d{2}\b`,
+    String.raw`\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b`,
+    String.raw`\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b`,
+    String.raw`\b\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4}\b`,
+    String.raw`\b\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}\b`,
+    String.raw`\d{4}\s*年\s*\d{1,2}\s*月`,
+  ].join('|'),
+  'u',
+);
+
+/** Words that announce a publication or update time, or an author, in our languages. */
+const BYLINE_WORDS =
+  /(?:^|[\s(·|,])(?:by|published|updated|posted|last updated|von|veröffentlicht|aktualisiert|stand|par|publié|mis à jour|por|publicado|actualizado|di|pubblicato|aggiornato|publicado em|atualizado|autor|opublikowano|zaktualizowano|yayınlanma|güncelleme|опубликовано|обновлено|автор|نشر|تحديث)(?=$|[\s:：,.)]|\d)/iu;
+/** The same for languages written without spaces between words, where no boundary can be asked for. */
+const CJK_BYLINE_WORDS = /입력|수정|기자|公開|更新|配信|发布|来源|記者|记者/u;
+
+function isBylineText(text: string, ctx: FilterContext): boolean {
+  if (text === '' || text.length > MAX_BYLINE_CHARS || SENTENCE_END.test(text) || !DATE_OR_TIME.test(text)) return false;
+  if (BYLINE_WORDS.test(text) || CJK_BYLINE_WORDS.test(text)) return true;
+  const key = textKey(text);
+  if (ctx.authors.some((author) => author.length > 3 && key.includes(textKey(author)))) return true;
+  // A bare date line: the date and time are most of it ("21.08.2024, 16:45 Uhr").
+  return text.replace(new RegExp(DATE_OR_TIME.source, 'gu'), '').replace(/[\s\p{P}\p{S}]/gu, '').length <= 6;
+}
+
+function selectBylines($: CheerioAPI, ctx: FilterContext): AnyNode[] {
+  return $('p, div, span, time, address, small, h4, h5, h6')
+    .toArray()
+    .filter((element) => $(element).find('p, div').length === 0 && isBylineText(blockText($, element), ctx))
+    .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
+}
+
+export const bylineLines: Filter = {
+  name: 'byline-lines',
+  stage: 'article',
+  reason: 'a byline or dateline repeats the author and date metadata; it is not article text',
+  select: selectBylines,
+  selectLines: (lines: readonly DumpLine[], ctx) => lines.filter((line) => isBylineText(line.text, ctx)).map((line) => line.index),
+};

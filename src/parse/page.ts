@@ -1,0 +1,32 @@
+// src/parse/page.ts
+// The whole page as a cheerio document (parse5, the same HTML5 tree rules as jsdom, at a tenth of
+// the cost). Page-stage filters work on it; its serialisation is what jsdom finally parses.
+
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { shrinkHtml } from './shrink.js';
+
+export function loadPage(html: string): CheerioAPI {
+  const $ = cheerio.load(shrinkHtml(html));
+  // JSON-LD is data, not layout: keep it in <head> so no page filter can drop it with its container.
+  $('body script[type="application/ld+json" i]').appendTo('head');
+  return $;
+}
+
+/** Attributes Readability reads: class/id/role for scoring, and any attribute holding an image URL (lazy images). */
+const KEPT_ATTRIBUTES = new Set(['class', 'id', 'role', 'href', 'src', 'srcset', 'alt', 'title', 'lang', 'dir', 'datetime', 'itemprop', 'rel', 'colspan', 'rowspan', 'cite', 'name', 'content', 'property', 'type', 'charset']);
+const IMAGE_URL = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#\s]|$)/i;
+
+/**
+ * The page as jsdom should get it: only <title> in the head (metadata was read already) and only
+ * the attributes Readability looks at. jsdom's cost grows with every node and attribute it builds.
+ */
+export function serializeForReadability($: CheerioAPI): string {
+  $('head').children().not('title').remove();
+  $('body *').each((_, element) => {
+    for (const name of Object.keys(element.attribs)) {
+      if (!KEPT_ATTRIBUTES.has(name) && !IMAGE_URL.test(element.attribs[name] ?? '')) delete element.attribs[name];
+    }
+  });
+  return $.html();
+}

@@ -46,8 +46,9 @@ function authorsOf($: CheerioAPI, scope: Cheerio<AnyNode>): string[] | undefined
 
 export function readMicrodata($: CheerioAPI, bases: UrlBases): MetadataFields {
   // Inside the article's own scope when there is one, so a sidebar's items do not leak in.
-  const articleScope = $(ARTICLE_SCOPE).first();
-  const scope: Cheerio<AnyNode> = articleScope.length > 0 ? articleScope : $.root();
+  const scopes = $(ARTICLE_SCOPE).filter((_, element) => $(element).closest(ELSEWHERE).length === 0);
+  const articleScope = scopes.filter((_, element) => $(element).find('[itemprop~="headline" i]').length > 0).first();
+  const scope: Cheerio<AnyNode> = articleScope.length > 0 ? articleScope : scopes.length > 0 ? scopes.first() : $.root();
   if (scope.find('[itemprop]').length === 0) return {};
   const publisher = scope.find('[itemprop~="publisher" i]').first();
   const publisherName = publisher.find('[itemprop~="name" i]').get(0);

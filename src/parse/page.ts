@@ -13,8 +13,9 @@ export function loadPage(html: string): CheerioAPI {
   return $;
 }
 
-/** Attributes Readability reads: class/id/role for scoring, and any attribute holding an image URL (lazy images). */
-const KEPT_ATTRIBUTES = new Set(['class', 'id', 'role', 'href', 'src', 'srcset', 'alt', 'title', 'lang', 'dir', 'datetime', 'itemprop', 'rel', 'colspan', 'rowspan', 'cite', 'name', 'content', 'property', 'type', 'charset']);
+/** Attributes Readability reads: class/id/role for scoring, style/hidden/aria-hidden for visibility,
+ * and any attribute holding an image URL (lazy images). */
+const KEPT_ATTRIBUTES = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'href', 'src', 'srcset', 'alt', 'title', 'lang', 'dir', 'datetime', 'itemprop', 'rel', 'colspan', 'rowspan', 'cite', 'name', 'content', 'property', 'type', 'charset']);
 const IMAGE_URL = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#\s]|$)/i;
 
 /**

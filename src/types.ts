@@ -77,12 +77,22 @@ export interface Article {
 }
 
 export interface FetchOptions {
-  /** Milliseconds before a fetch is abandoned. */
+  /** Milliseconds each attempt may spend connecting, waiting for headers, and reading the whole body. */
   timeoutMs: number;
   /** Largest body accepted, in bytes, after decompression. */
   maxBytes: number;
   maxRedirects: number;
   userAgent: string;
+  /** Extra attempts after a connection reset or a 429, 502, 503 or 504. */
+  retries: number;
+  /** The first backoff delay; it doubles on each retry, with jitter. */
+  retryBaseMs: number;
+  /** The longest Retry-After we wait; a server asking for longer fails at once. */
+  maxRetryAfterMs: number;
+  /** Extra request headers ("name" -> "value"); they override the defaults, User-Agent included. */
+  headers: Readonly<Record<string, string>>;
+  /** A folder for the on-disk response cache, or null for none. */
+  cacheDir: string | null;
 }
 
 export interface CleanOptions {

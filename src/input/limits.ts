@@ -2,14 +2,25 @@
 // Default limits shared by every reader, so a file, stdin and a URL are capped alike.
 
 import type { FetchOptions } from '../types.js';
+import { VERSION } from '../version.js';
+
+/** Names us and our version, so a site owner can tell who is fetching and find out why. */
+export const DEFAULT_USER_AGENT = `clean-article/${VERSION} (+https://www.npmjs.com/package/clean-article)`;
 
 export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
   timeoutMs: 30_000,
   maxBytes: 20 * 1024 * 1024,
   maxRedirects: 5,
-  userAgent: 'clean-article/0.1 (+https://www.npmjs.com/package/clean-article)',
+  userAgent: DEFAULT_USER_AGENT,
+  retries: 2,
+  retryBaseMs: 500,
+  maxRetryAfterMs: 30_000,
+  headers: {},
+  cacheDir: null,
 };
 
+/** Defaults filled in; an option given as undefined (an unset CLI flag) keeps its default. */
 export function resolveFetchOptions(partial: Partial<FetchOptions> | undefined): FetchOptions {
-  return { ...DEFAULT_FETCH_OPTIONS, ...partial };
+  const given = Object.fromEntries(Object.entries(partial ?? {}).filter(([, value]) => value !== undefined));
+  return { ...DEFAULT_FETCH_OPTIONS, ...given };
 }

@@ -1,123 +1,99 @@
 // src/input/url.ts
-// Fetches a page over http(s) with undici: manual redirects, one deadline for the whole fetch,
-// and a byte cap counted after decompression so a compressed bomb stops at the cap too.
+// Fetches a page over http(s): the cache first, then manual redirects (at most maxRedirects, no
+// loops), each hop retried on transient failures. Proxies come from HTTP(S)_PROXY / NO_PROXY.
 
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { pipeline, type Readable, type Transform } from 'node:stream';
-import { request } from 'undici';
+import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { CleanError } from '../errors.js';
 import type { FetchOptions } from '../types.js';
+import { attemptFetch, type AttemptResult } from './attempt.js';
+import { readCache, writeCache } from './cache.js';
+import { mapFetchError } from './http-errors.js';
 import type { RawInput } from './raw.js';
+import { RetriesExhausted, withRetries } from './retry.js';
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const WEB_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:']);
 
 export async function fetchUrlInput(source: string, options: FetchOptions): Promise<RawInput> {
-  const deadline = AbortSignal.timeout(options.timeoutMs);
-  const seen = new Set<string>();
-  let current = source;
+  const url = parseWebUrl(source, source);
+  if (options.cacheDir !== null) {
+    const cached = await readCache(options.cacheDir, url);
+    if (cached) return fromBytes(source, cached.bytes, cached.headers['content-type'], cached.finalUrl, options.maxBytes);
+  }
+  const dispatcher = createDispatcher(options);
   try {
-    for (let hop = 0; ; hop++) {
-      seen.add(current);
-      const response = await request(current, {
-        method: 'GET',
-        signal: deadline,
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
-        headers: {
-          'user-agent': options.userAgent,
-          accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5',
-          'accept-encoding': 'gzip, deflate, br',
-        },
-      });
-      const location = headerValue(response.headers, 'location');
-      if (REDIRECT_STATUSES.has(response.statusCode) && location) {
-        await response.body.dump();
-        const next = new URL(location, current).href;
-        if (seen.has(next)) throw new CleanError('E_REDIRECT', `redirect loop at ${next}`, source);
-        if (hop + 1 > options.maxRedirects) {
-          throw new CleanError('E_REDIRECT', `more than ${options.maxRedirects} redirects`, source);
-        }
-        if (!/^https?:$/.test(new URL(next).protocol)) {
-          throw new CleanError('E_INPUT', `redirect to unsupported scheme: ${next}`, source);
-        }
-        current = next;
-        continue;
-      }
-      if (response.statusCode >= 400) {
-        await response.body.dump();
-        throw new CleanError('E_HTTP_STATUS', `HTTP ${response.statusCode}`, source);
-      }
-      const contentType = headerValue(response.headers, 'content-type') ?? null;
-      assertPageType(contentType, source);
-      const encoding = headerValue(response.headers, 'content-encoding');
-      const bytes = await readCapped(decompress(response.body, encoding), options.maxBytes, source);
-      return { source, bytes, contentType, url: current };
+    const { finalUrl, page } = await followRedirects(url, source, options, dispatcher);
+    if (options.cacheDir !== null) {
+      await writeCache(options.cacheDir, { url, finalUrl, status: page.status, headers: page.headers, bytes: page.bytes });
     }
+    return fromBytes(source, page.bytes, page.headers['content-type'], finalUrl, options.maxBytes);
   } catch (error) {
-    throw mapFetchError(error, source, options);
+    throw error instanceof CleanError ? error.withInput(source) : mapFetchError(error, source, options.timeoutMs, 1);
+  } finally {
+    // Our own agent per fetch: closing it ends every keep-alive socket, so nothing holds the
+    // process open and no state is shared between calls.
+    void dispatcher.destroy().catch(() => {});
   }
 }
 
-function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
+/**
+ * The connect, headers and body timeouts are undici's and bound each stage; attempt.ts adds the
+ * deadline over the whole attempt. EnvHttpProxyAgent reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY.
+ */
+function createDispatcher(options: FetchOptions): Dispatcher {
+  return new EnvHttpProxyAgent({
+    connect: { timeout: options.timeoutMs },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
 }
 
-/** A page is HTML, XHTML or text; a server that says otherwise (PDF, image) is believed. */
-function assertPageType(contentType: string | null, source: string): void {
-  if (contentType === null) return;
-  const mime = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mime === '' || mime.startsWith('text/') || mime.includes('html') || mime.includes('xml')) return;
-  throw new CleanError('E_NOT_HTML', `server sent ${mime}, not a page`, source);
-}
+type Page = Extract<AttemptResult, { kind: 'page' }>;
 
-function decompress(body: Readable, encoding: string | undefined): Readable {
-  const decoders = (encoding ?? '')
-    .toLowerCase()
-    .split(',')
-    .map((step) => step.trim())
-    .filter((step) => step !== '' && step !== 'identity')
-    .reverse()
-    .map(decoderFor);
-  // pipeline(), not .pipe(): when the deadline aborts the body mid-stream, the error must reach
-  // the decoder we read from, or the read waits forever on a stream that will never end.
-  return decoders.reduce<Readable>((stream, decoder) => pipeline(stream, decoder, () => {}), body);
-}
-
-function decoderFor(step: string): Transform {
-  if (step === 'gzip' || step === 'x-gzip') return createGunzip();
-  if (step === 'deflate') return createInflate();
-  if (step === 'br') return createBrotliDecompress();
-  throw new CleanError('E_DECODE', `unsupported content-encoding: ${step}`);
-}
-
-async function readCapped(stream: Readable, maxBytes: number, source: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    total += (chunk as Buffer).length;
-    if (total > maxBytes) {
-      stream.destroy();
-      throw new CleanError('E_TOO_LARGE', `body is over the ${maxBytes}-byte cap`, source);
+async function followRedirects(
+  start: string,
+  source: string,
+  options: FetchOptions,
+  dispatcher: Dispatcher,
+): Promise<{ finalUrl: string; page: Page }> {
+  const seen = new Set<string>([start]);
+  let current = start;
+  for (let redirects = 0; ; redirects++) {
+    const result = await attemptWithRetries(current, source, options, dispatcher);
+    if (result.kind === 'page') return { finalUrl: current, page: result };
+    const next = parseWebUrl(new URL(result.location, current).href, source);
+    if (seen.has(next)) throw new CleanError('E_REDIRECT', `redirect loop at ${next}`, source);
+    if (redirects + 1 > options.maxRedirects) {
+      throw new CleanError('E_REDIRECT', `more than ${options.maxRedirects} redirects`, source);
     }
-    chunks.push(chunk as Buffer);
+    seen.add(next);
+    current = next;
   }
-  return Buffer.concat(chunks);
 }
 
-function mapFetchError(error: unknown, source: string, options: FetchOptions): CleanError {
-  if (error instanceof CleanError) return error.withInput(source);
-  const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
-  const code = err.code ?? err.cause?.code ?? '';
-  if (err.name === 'TimeoutError' || err.name === 'AbortError' || code.includes('TIMEOUT')) {
-    return new CleanError('E_TIMEOUT', `no complete answer within ${options.timeoutMs / 1000} s`, source);
+async function attemptWithRetries(url: string, source: string, options: FetchOptions, dispatcher: Dispatcher): Promise<AttemptResult> {
+  const policy = { retries: options.retries, baseMs: options.retryBaseMs, maxRetryAfterMs: options.maxRetryAfterMs };
+  try {
+    return (await withRetries(() => attemptFetch(url, options, dispatcher), policy)).value;
+  } catch (error) {
+    if (!(error instanceof RetriesExhausted)) throw error;
+    throw mapFetchError(error.cause, source, options.timeoutMs, error.attempts);
   }
-  if (code === 'Z_DATA_ERROR' || code === 'ERR__ERROR_FORMAT_PADDING_1' || code.startsWith('ERR_BROTLI')) {
-    return new CleanError('E_DECODE', 'broken compressed body', source);
+}
+
+/** Only http and https are fetched; anything else (a redirect to ftp:, javascript:) is bad input. */
+function parseWebUrl(href: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    throw new CleanError('E_INPUT', `invalid URL: ${href}`, source);
   }
-  if (err.name === 'InvalidArgumentError' || code === 'ERR_INVALID_URL') {
-    return new CleanError('E_INPUT', `invalid URL: ${err.message ?? source}`, source);
-  }
-  const detail = code || err.message || 'network error';
-  return new CleanError('E_FETCH', `cannot fetch: ${detail}`, source);
+  if (!WEB_SCHEMES.has(url.protocol)) throw new CleanError('E_INPUT', `unsupported scheme "${url.protocol}" in ${href}`, source);
+  return url.href;
+}
+
+function fromBytes(source: string, bytes: Buffer, contentType: string | undefined, url: string, maxBytes: number): RawInput {
+  // A cache written under a larger --max-bytes may hold a body this run must refuse.
+  if (bytes.length > maxBytes) throw new CleanError('E_TOO_LARGE', `body is over the ${maxBytes}-byte cap`, source);
+  return { source, bytes, contentType: contentType ?? null, url };
 }

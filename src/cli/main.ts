@@ -51,7 +51,7 @@ async function cleanOne(input: string, options: CliOptions, io: CliIo): Promise<
         url: options.url,
         explain: options.explain,
         disabledFilters: options.disabledFilters,
-        fetch: { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes },
+        fetch: options.fetch,
       },
       io.stdin as never,
     );

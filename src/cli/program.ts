@@ -3,8 +3,11 @@
 // without touching the process; only cli/main.ts acts on the result.
 
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_USER_AGENT } from '../input/limits.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/index.js';
+import type { FetchOptions } from '../types.js';
 import { VERSION } from '../version.js';
+import { collectHeader, fetchOptionsFrom, nonNegativeInteger, type FetchFlags } from './fetch-options.js';
 
 export interface CliOptions {
   input: string | undefined;
@@ -16,6 +19,8 @@ export interface CliOptions {
   disabledFilters: string[];
   timeoutMs: number;
   maxBytes: number;
+  /** Every fetch flag (timeout, caps, retries, headers, cache) as library options. */
+  fetch: Partial<FetchOptions>;
 }
 
 function positiveNumber(value: string): number {
@@ -47,8 +52,12 @@ export function createProgram(): Command {
     .option('--explain', 'list every removal and the filter that made it in "removed", and each metadata field\'s source in "metadataSources"', false)
     .option('--no-filter <name>', 'switch one filter off (repeatable; see --list-filters)', collect)
     .option('--list-filters', 'print the filter names and reasons, then exit')
-    .option('--timeout <seconds>', 'give up on a URL after this many seconds', positiveNumber, 30)
-    .option('--max-bytes <n>', 'refuse bodies larger than this many bytes', positiveNumber, 20 * 1024 * 1024)
+    .option('--timeout <seconds>', 'give up on a URL after this many seconds (each of connect, headers, whole body)', positiveNumber, 30)
+    .option('--max-bytes <n>', 'refuse bodies larger than this many bytes (after decompression)', positiveNumber, 20 * 1024 * 1024)
+    .option('--retries <n>', 'retry a reset connection or a 429/502/503/504 up to N times', nonNegativeInteger, 2)
+    .option('--user-agent <text>', 'the User-Agent header', DEFAULT_USER_AGENT)
+    .option('--header <header>', 'an extra request header, "Name: value" (repeatable)', collectHeader)
+    .option('--cache <dir>', 'keep fetched responses in DIR and reuse them instead of fetching again')
     .showHelpAfterError()
     .exitOverride();
 }
@@ -60,9 +69,7 @@ export function readCliOptions(program: Command): CliOptions {
     compact: boolean;
     explain: boolean;
     filter: unknown;
-    timeout: number;
-    maxBytes: number;
-  }>();
+  } & FetchFlags>();
   return {
     input: program.args[0],
     url: opts.url,
@@ -72,5 +79,6 @@ export function readCliOptions(program: Command): CliOptions {
     disabledFilters: Array.isArray(opts.filter) ? (opts.filter as string[]) : [],
     timeoutMs: opts.timeout * 1000,
     maxBytes: Math.floor(opts.maxBytes),
+    fetch: fetchOptionsFrom(opts),
   };
 }

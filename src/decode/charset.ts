@@ -32,6 +32,24 @@ const LABEL_ALIASES: Readonly<Record<string, string>> = {
   'iso-8859-9': 'windows-1254',
   'tis-620': 'windows-874',
   utf8: 'utf-8',
+  // WHATWG labels iconv-lite does not know by these names.
+  'x-cp1250': 'windows-1250',
+  'x-cp1251': 'windows-1251',
+  'x-cp1252': 'windows-1252',
+  'x-cp1253': 'windows-1253',
+  'x-cp1254': 'windows-1254',
+  'x-cp1255': 'windows-1255',
+  'x-cp1256': 'windows-1256',
+  'x-cp1257': 'windows-1257',
+  'x-cp1258': 'windows-1258',
+  'x-euc-jp': 'euc-jp',
+  'x-mac-cyrillic': 'maccyrillic',
+  'x-mac-ukrainian': 'maccyrillic',
+  'x-mac-roman': 'macintosh',
+  // The HTML spec turns a declared x-user-defined into windows-1252.
+  'x-user-defined': 'windows-1252',
+  // The bare "utf-16" label means little-endian in browsers; iconv-lite would guess.
+  'utf-16': 'utf-16le',
 };
 
 /** Browsers look at the first 1024 bytes; many real pages declare later, so we look a little further. */

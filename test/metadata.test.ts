@@ -45,6 +45,15 @@ describe('JSON-LD', () => {
     expect(result.sources).toMatchObject({ title: 'json-ld', authors: 'json-ld', publishedTime: 'json-ld', tags: 'json-ld' });
   });
 
+  it('tolerates trailing commas, and dates the story from a ClaimReview beside its WebPage', () => {
+    const scripts = [
+      '{"@type":"WebPage","name":"Is it true?","keywords":["Science", ],}',
+      '{"@type":"ClaimReview","datePublished":"2019-11-18T10:15:00+00:00"}',
+    ].map((json) => `<script type="application/ld+json">${json}</script>`);
+    const result = meta(page(scripts.join('')));
+    expect(result).toMatchObject({ title: 'Is it true?', tags: ['Science'], publishedTime: '2019-11-18T10:15:00.000Z' });
+  });
+
   it('reads an array of nodes, tolerates raw line breaks, and drops an Organization author', () => {
     const json = `[{"@type":"WebSite","name":"Daily Ledger"},{"@type":"BlogPosting","headline":"Line\nbreak","author":{"@type":"NewsMediaOrganization","name":"Daily Ledger"},"datePublished":"2023-05-01"}]`;
     const result = meta(page(`<script type="application/ld+json">${json}</script>`));
@@ -171,6 +180,9 @@ describe('field rules', () => {
     ['https://paper.example/staff/jane', []],
     ['Byron Smith', ['Byron Smith']],
     ['Jane Doe & John Roe', ['Jane Doe', 'John Roe']],
+    ['Rachael Link, MS, RD', ['Rachael Link']],
+    ['admin', []],
+    ['Mike Wuerthele, November 18', ['Mike Wuerthele']],
   ])('splitAuthors(%j)', (input, expected) => {
     expect(splitAuthors(input)).toEqual(expected);
   });
@@ -180,6 +192,8 @@ describe('field rules', () => {
     ['2024-03-04 09:30', '2024-03-04T09:30:00.000Z'],
     ['Mon, 04 Mar 2024 09:30:00 GMT', '2024-03-04T09:30:00.000Z'],
     ['04.03.2024', '2024-03-04T00:00:00.000Z'],
+    ['01:38:07 PM IST Nov 20, 2019', '2019-11-20T08:08:07.000Z'],
+    ['0001-01-01T00:00:00Z', undefined],
     ['last Tuesday', undefined],
     ['1970-01-01T00:00:00Z', undefined],
   ])('toIsoDate(%j)', (input, expected) => {

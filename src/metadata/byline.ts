@@ -12,8 +12,8 @@ const MARKED = '[rel~="author" i], [class*="byline" i], [id*="byline" i], [data-
 /** Places whose names belong to other people: comment authors, related stories, quoted posts. */
 const ELSEWHERE = 'aside, footer, nav, [class*="comment" i], [class*="related" i], [class*="recommend" i], blockquote';
 const LINE_CANDIDATES = 'p, div, span, address, li, strong, em, b, small';
-/** The byline words themselves, then the name. */
-const PREFIXED_LINE = /^(?:by|von|par|por|di|door|av|af|автор|текст)(?:\s*[:：]\s*|\s+)(?=\p{L})/iu;
+/** The byline word, capitalised as a byline writes it ("by the river" starts a sentence), then the name. */
+const PREFIXED_LINE = /^(?:By|BY|Von|VON|Par|PAR|Por|POR|Di|Door|Av|Af|Автор|АВТОР|Текст)(?:\s*[:：]\s*|\s+)(?=\p{L})/u;
 const MAX_BYLINE_LENGTH = 100;
 /** Words that sit in bylines but are no one's name. */
 const NOT_NAMES = /^(?:updated|published|posted|staff|editor|reporter|correspondent|min(?:ute)?s?\s+read|share|follow|more|read more|author|authors)$/i;
@@ -21,7 +21,7 @@ const NOT_NAMES = /^(?:updated|published|posted|staff|editor|reporter|correspond
 /** A person's name: up to six words, no digits, starting with a capital in scripts that have case. */
 export function looksLikeName(text: string): boolean {
   const words = text.split(' ');
-  if (words.length > 6 || /\d/.test(text) || NOT_NAMES.test(text)) return false;
+  if (words.length > 6 || /\d/.test(text) || NOT_NAMES.test(text) || /^the\s/i.test(text)) return false;
   const initial = text[0] ?? '';
   return initial.toLowerCase() !== initial || /\p{Lo}/u.test(initial);
 }

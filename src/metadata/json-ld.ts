@@ -7,7 +7,9 @@ import { cleanString, splitAuthors, toIsoDate, toTagList, uniqueIgnoringCase } f
 import type { MetadataFields } from './types.js';
 
 /** Any "…Article" (NewsArticle, ReportageNewsArticle, AnalysisNewsArticle…) and the posting types. */
-const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|Review|WebPage)$/;
+const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|Review|(?:Medical)?WebPage|ItemPage)$/;
+/** Nodes that never describe the story itself, so their dates are not its dates. */
+const NOT_THE_STORY = /^(?:Organization|NewsMediaOrganization|Person|WebSite|BreadcrumbList|ListItem|ItemList|ImageObject|VideoObject|SiteNavigationElement)$/;
 
 type JsonObject = Record<string, unknown>;
 
@@ -84,7 +86,8 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     const cleaned = text.replace(/^\s*(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/)|(?:-->|\/\*\s*\]\]>\s*\*\/)\s*$|;\s*$/g, '');
-    return JSON.parse(cleaned.replace(/[\r\n\t]+/g, ' '));
+    // Trailing commas ("Science", ]) are the other common hand-written slip.
+    return JSON.parse(cleaned.replace(/[\r\n\t]+/g, ' ').replace(/,\s*([\]}])/g, '$1'));
   }
 }
 
@@ -103,13 +106,16 @@ export function readJsonLd($: CheerioAPI): MetadataFields {
   const siteName = site ? nameOf(site['name'], byId) : undefined;
   if (!article) return { siteName };
   const authors = authorsOf(article['author'] ?? article['creator'], byId);
+  // A page split into WebPage + ClaimReview (or similar) may date only the second node.
+  const dated = [article, ...nodes.filter((node) => node !== article && !typesOf(node).some((type) => NOT_THE_STORY.test(type)))];
+  const dateOf = (key: string): string | undefined => dated.map((node) => toIsoDate(node[key])).find((date) => date !== undefined);
   const tags = toTagList(article['keywords']);
   return {
     title: cleanString(article['headline']) ?? cleanString(article['name']),
     authors: authors.length > 0 ? authors : undefined,
     siteName: nameOf(article['publisher'], byId) ?? siteName,
-    publishedTime: toIsoDate(article['datePublished'] ?? article['dateCreated']),
-    modifiedTime: toIsoDate(article['dateModified']),
+    publishedTime: dateOf('datePublished') ?? dateOf('dateCreated'),
+    modifiedTime: dateOf('dateModified'),
     lang: cleanString(article['inLanguage']) ?? (site ? cleanString(site['inLanguage']) : undefined),
     excerpt: cleanString(article['description']),
     imageUrl: urlOf(article['image'] ?? article['thumbnailUrl']),

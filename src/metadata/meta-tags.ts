@@ -127,8 +127,8 @@ function readTable(map: MetaMap, table: KeyTable, bases: UrlBases): MetadataFiel
   return {
     title: first(map, table.title),
     authors: allOf(map, table.authors, splitAuthors),
-    // A Twitter-style "@handle" is not a site name.
-    siteName: site && !site.startsWith('@') ? site : undefined,
+    // A Twitter-style "@handle" or a bare address is not a site name.
+    siteName: site && !/^@|^https?:\/\//.test(site) ? site : undefined,
     publishedTime: firstDate(map, table.published),
     modifiedTime: firstDate(map, table.modified),
     lang: toLangTag(first(map, table.lang)),

@@ -23,6 +23,14 @@ function decodeBasicEntities(text: string): string {
 /** A zone at the end ("Z", "+02:00", "-0400", "GMT", "EST"): without one, Date.parse uses the machine's zone. */
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T)\b)\s*$/i;
 const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+/** "01:38:07 PM IST Nov 20, 2019": a clock and a zone abbreviation before the date. */
+const CLOCK_FIRST = /^(\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M)\s+([A-Z]{2,4})\s+(.+)$/i;
+/** Zone abbreviations Date.parse does not know, as offsets. Only unambiguous, common ones. */
+const ZONE_OFFSETS: Readonly<Record<string, string>> = {
+  UTC: '+0000', GMT: '+0000', IST: '+0530', CET: '+0100', CEST: '+0200', EET: '+0200', EEST: '+0300',
+  MSK: '+0300', JST: '+0900', KST: '+0900', AEST: '+1000', AEDT: '+1100', EST: '-0500', EDT: '-0400',
+  CST: '-0600', CDT: '-0500', MST: '-0700', MDT: '-0600', PST: '-0800', PDT: '-0700',
+};
 /** "06.12.2023" is day-first in every country that writes it; Date.parse would read June 12. */
 const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?$/;
 
@@ -34,6 +42,9 @@ const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?$/
 export function toIsoDate(value: unknown): string | undefined {
   const text = cleanString(value);
   if (!text) return undefined;
+  const clockFirst = CLOCK_FIRST.exec(text);
+  const zone = clockFirst ? ZONE_OFFSETS[clockFirst[2]!.toUpperCase()] : undefined;
+  if (clockFirst && zone) return toIsoDate(`${clockFirst[3]} ${clockFirst[1]} ${zone}`);
   const dotted = DOTTED_DATE.exec(text);
   const normalised = dotted
     ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}T${(dotted[4] ?? '0').padStart(2, '0')}:${dotted[5] ?? '00'}Z`
@@ -56,6 +67,10 @@ const AUTHOR_SEPARATOR = /\s*[,;|&/]\s*|\s+(?:and|und|et|y|e|i|и|og|en|oraz|ve)
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const URL_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
 /** Left over once an address is cut out: "Jane Doe ()" or "Jane Doe -". */
+/** "Rachael Link, MS, RD": degrees and suffixes split off by the comma are not names. */
+const CREDENTIAL = /^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3})$/;
+/** CMS account names and desk labels that fill author fields but name no person. */
+const PLACEHOLDER_NAME = /^(?:\w*admin\w*|editor|editorial|staff|guest|redaktion|redacción|rédaction|гость|редакция)$/i;
 const EMPTY_WRAPPERS = /\(\s*\)|\[\s*\]|<\s*>|\s[-–—|]\s*$/g;
 
 /** Person names only: no "By", no e-mail addresses or URLs; "A, B and C" becomes three names. */
@@ -65,7 +80,7 @@ export function splitAuthors(value: string): string[] {
     .replace(BYLINE_PREFIX, '')
     .split(AUTHOR_SEPARATOR)
     .map((part) => collapseSpaces(part.replace(BYLINE_PREFIX, '').replace(EMPTY_WRAPPERS, ' ')))
-    .filter((part) => part !== '' && part.length <= 80 && /\p{L}/u.test(part) && !part.includes('@'));
+    .filter((part) => part !== '' && part.length <= 80 && /\p{L}/u.test(part) && !part.includes('@') && !/\d/.test(part) && !CREDENTIAL.test(part) && !PLACEHOLDER_NAME.test(part));
   return uniqueIgnoringCase(names);
 }
 
@@ -75,7 +90,8 @@ export function toTagList(value: unknown): string[] {
   const tags = raw
     .flatMap((entry) => (typeof entry === 'string' ? entry.split(/\s*[,;]\s*/) : []))
     .map((tag) => cleanString(tag))
-    .filter((tag): tag is string => tag !== undefined && tag.length <= 100);
+    // "@post-id:123" style entries are CMS bookkeeping, not topics.
+    .filter((tag): tag is string => tag !== undefined && tag.length <= 100 && !tag.startsWith('@'));
   return uniqueIgnoringCase(tags);
 }
 

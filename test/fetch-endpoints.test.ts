@@ -73,7 +73,7 @@ describe('charsets, as browsers choose them', () => {
   });
 });
 
-describe('limits', () => {
+describe.concurrent('limits', () => {
   it('a decompression bomb (1 GB of zeros gzipped) stops at the cap with E_TOO_LARGE', async () => {
     const { ms, error } = await timed(fetchWith('/bomb'));
     expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining(String(FAST.maxBytes)) });
@@ -137,7 +137,7 @@ describe('redirects', () => {
   });
 });
 
-describe('failures and retries', () => {
+describe.concurrent('failures and retries', () => {
   it('a 404 is E_HTTP_STATUS at once (not retried)', async () => {
     await expect(fetchWith('/missing?once')).rejects.toMatchObject({ code: 'E_HTTP_STATUS', message: 'HTTP 404' });
     expect(web.hits.get('/missing?once')).toBe(1);

@@ -1,0 +1,159 @@
+// test/fetch-cli.test.ts
+// The fetch flags through the CLI: every error endpoint prints exactly one stderr line and exits 1
+// (in-process with injected streams, and as real processes that must also exit promptly), and
+// --header, --user-agent, --retries and --cache reach the request.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
+import { ARTICLE_TITLE } from './helpers/article-page.js';
+import { startFetchServer, startRawServer, type FetchServer } from './helpers/fetch-server.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'clean-article.js');
+/** Short limits so every error comes fast; --retries 1 keeps the default backoff under a second. */
+const LIMITS = ['--timeout', '1', '--max-bytes', '1048576', '--retries', '1'];
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let web: FetchServer;
+let raw: FetchServer;
+let cacheRoot: string;
+
+beforeAll(async () => {
+  [web, raw] = await Promise.all([startFetchServer(), startRawServer()]);
+  cacheRoot = mkdtempSync(join(tmpdir(), 'clean-article-cli-cache-'));
+});
+
+afterAll(async () => {
+  await Promise.all([web.close(), raw.close()]);
+  rmSync(cacheRoot, { recursive: true, force: true });
+});
+
+async function run(args: readonly string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        append(chunk.toString());
+        callback();
+      },
+    });
+  const stdin = Object.assign(Readable.from([]), { isTTY: true });
+  const io = { stdin, stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) };
+  const code = await runCli(['node', 'clean-article', ...args], io);
+  return { code, stdout, stderr };
+}
+
+function spawnCli(args: readonly string[]): Promise<CliResult & { ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 20_000, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+function expectOneErrorLine(result: CliResult, code: string, url: string): void {
+  expect(result.code, result.stderr).toBe(1);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.split('\n');
+  expect(lines, result.stderr).toHaveLength(2);
+  expect(lines[1]).toBe('');
+  expect(lines[0]).toMatch(new RegExp(`^clean-article: ${code}: [^\\n]+ \\(${url.replace(/[.?*+()[\]\\]/g, '\\$&')}\\)$`));
+}
+
+const ERRORS: ReadonlyArray<[code: string, path: string]> = [
+  ['E_TOO_LARGE', '/bomb'],
+  ['E_TOO_LARGE', '/huge'],
+  ['E_TOO_LARGE', '/huge-declared'],
+  ['E_TIMEOUT', '/trickle'],
+  ['E_TIMEOUT', '/no-headers'],
+  ['E_REDIRECT', '/loop/a'],
+  ['E_INPUT', '/to-ftp'],
+  ['E_HTTP_STATUS', '/missing'],
+  ['E_HTTP_STATUS', '/always-503'],
+  ['E_HTTP_STATUS', '/429-long'],
+  ['E_NOT_HTML', '/paper'],
+  ['E_FETCH', '/reset'],
+];
+
+describe.concurrent('one stderr line and exit 1 per error', () => {
+  it.each(ERRORS)('%s from %s', async (code, path) => {
+    const url = `${web.base}${path}?cli`;
+    expectOneErrorLine(await run([...LIMITS, url]), code, url);
+  });
+
+  it.each([
+    ['E_TIMEOUT', '/partial-headers'],
+    ['E_FETCH', '/reset-at-once'],
+    ['E_FETCH', '/garbage'],
+  ])('%s from a raw socket %s', async (code, path) => {
+    const url = `${raw.base}${path}`;
+    expectOneErrorLine(await run([...LIMITS, url]), code, url);
+  });
+
+  it('an unsupported scheme given directly is E_INPUT', async () => {
+    expectOneErrorLine(await run(['gopher://127.0.0.1/story']), 'E_INPUT', 'gopher://127.0.0.1/story');
+  });
+
+  it.each([
+    ['E_TOO_LARGE', '/bomb'],
+    ['E_TIMEOUT', '/no-headers'],
+    ['E_FETCH', '/reset'],
+    ['E_HTTP_STATUS', '/missing'],
+  ])('a real process: %s from %s, with no stack trace, exiting promptly', async (code, path) => {
+    const url = `${web.base}${path}?spawn`;
+    const result = await spawnCli([...LIMITS, url]);
+    expectOneErrorLine(result, code, url);
+    expect(result.stderr).not.toContain('    at ');
+    // Node start-up plus one second of timeout at most: no socket may hold the process open.
+    expect(result.ms).toBeLessThan(5000);
+  });
+});
+
+describe('fetch flags', () => {
+  it('--user-agent and repeated --header are sent', async () => {
+    await run([...LIMITS, '--user-agent', 'ua-test/2', '--header', 'X-One: 1', '--header', 'X-Two:  two words ', `${web.base}/echo?flags`]);
+    const sent = web.lastHeaders.get('/echo?flags');
+    expect(sent?.['user-agent']).toBe('ua-test/2');
+    expect(sent?.['x-one']).toBe('1');
+    expect(sent?.['x-two']).toBe('two words');
+  });
+
+  it.each([['no colon'], [': no name'], ['Bad Name: x']])('--header %j is a usage error (exit 2)', async (header) => {
+    expect((await run(['--header', header, `${web.base}/story`])).code).toBe(2);
+  });
+
+  it.each([['-1'], ['1.5'], ['many']])('--retries %s is a usage error (exit 2)', async (value) => {
+    expect((await run(['--retries', value, `${web.base}/story`])).code).toBe(2);
+  });
+
+  it('--retries 0 makes one attempt only', async () => {
+    expectOneErrorLine(await run([...LIMITS, '--retries', '0', `${web.base}/always-503?r0`]), 'E_HTTP_STATUS', `${web.base}/always-503?r0`);
+    expect(web.hits.get('/always-503?r0')).toBe(1);
+  });
+
+  it('--cache DIR: the second run prints the same article without fetching', async () => {
+    const cache = join(cacheRoot, 'cli');
+    const url = `${web.base}/story?cli-cache`;
+    const first = await run([...LIMITS, '--cache', cache, url]);
+    const second = await run([...LIMITS, '--cache', cache, url]);
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect((JSON.parse(second.stdout) as { title: string }).title).toBe(ARTICLE_TITLE);
+    expect(web.hits.get('/story?cli-cache')).toBe(1);
+    expect(readdirSync(cache)).toHaveLength(1);
+  });
+});

@@ -45,7 +45,7 @@ describe('pages', () => {
     expect((await fetchWith('/dump')).text).toContain('forty million euros');
   });
 
-  it.each(['gzip', 'br', 'deflate'])('a %s body', async (encoding) => {
+  it.each(['gzip', 'br', 'deflate', 'deflate-raw'])('a %s body', async (encoding) => {
     const article = await fetchWith(`/${encoding}`);
     expect(article.title).toBe(ARTICLE_TITLE);
     expect(article.text).toContain(ARTICLE_PARAGRAPHS[2]);

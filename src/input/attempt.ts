@@ -56,7 +56,7 @@ export async function attemptFetch(url: string, options: FetchOptions, dispatche
     return { kind: 'redirect', location };
   }
   try {
-    const bytes = await readCapped(decompress(body, headers['content-encoding']), options.maxBytes);
+    const bytes = await readCapped(await decompress(body, headers['content-encoding']), options.maxBytes);
     return { kind: 'page', status, headers, bytes };
   } catch (error) {
     discard(body);

@@ -82,9 +82,9 @@ export function mapFetchError(error: unknown, source: string, timeoutMs: number,
   if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code.startsWith('ERR__ERROR') || code.startsWith('ERR_BROTLI')) {
     return new CleanError('E_DECODE', 'broken compressed body', source);
   }
-  if (err.name === 'InvalidArgumentError' || code === 'ERR_INVALID_URL') {
-    return new CleanError('E_INPUT', `invalid URL: ${err.message ?? source}`, source);
-  }
+  if (code === 'ERR_INVALID_URL') return new CleanError('E_INPUT', `invalid URL: ${err.message ?? source}`, source);
+  // undici refuses a bad header name or value (from --header) before sending anything.
+  if (err.name === 'InvalidArgumentError') return new CleanError('E_INPUT', `invalid request: ${err.message ?? ''}`, source);
   const where = phase === 'body' ? ' while reading the body' : '';
   return new CleanError('E_FETCH', `cannot fetch: ${code || err.message || 'network error'}${where}${tries}`, source);
 }

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { Readable, pipeline } from 'node:stream';
-import { brotliCompressSync, createGzip, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { JA_PARAGRAPHS, JA_TITLE, RU_PARAGRAPHS, RU_TITLE, articleHtml, plainPage } from './article-page.js';
 
@@ -65,6 +65,8 @@ const ROUTES: Record<string, Handler> = {
   '/gzip': html(gzipSync(PAGE), { 'content-encoding': 'gzip' }),
   '/br': html(brotliCompressSync(PAGE), { 'content-encoding': 'br' }),
   '/deflate': html(deflateSync(PAGE), { 'content-encoding': 'deflate' }),
+  // Bare deflate without the zlib header: wrong, but common, and browsers read it.
+  '/deflate-raw': html(deflateRawSync(PAGE), { 'content-encoding': 'deflate' }),
   // 1 GB of zeros, gzipped on the fly (about 1 MB on the wire); only what the client reads is made.
   '/bomb': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });

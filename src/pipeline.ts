@@ -59,8 +59,8 @@ interface StageOptions {
   explain: boolean;
 }
 
-function contextFrom(metadata: PageMetadata, captions: readonly string[]): FilterContext {
-  return { title: metadata.title, siteName: metadata.siteName, lang: metadata.lang, authors: metadata.authors, captions };
+function contextFrom(metadata: PageMetadata, captions: readonly string[], url: string | null): FilterContext {
+  return { url, title: metadata.title, siteName: metadata.siteName, lang: metadata.lang, authors: metadata.authors, captions };
 }
 
 function cleanHtml(html: string, stage: StageOptions): Article {
@@ -70,7 +70,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const metadata = readMetadata(page, stage.url);
   // The lead figure often sits above what Readability keeps: read it while the page is whole.
   const lead = findLeadImage(page, metadata.imageUrl, base)?.info ?? null;
-  const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead])), 'page');
+  const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead]), stage.url), 'page');
 
   const document = sharedDomParser().parse(serializeForReadability(page), stage.url, stage.source);
   const extracted = extractWithReadability(document) ?? (metadata.articleBody ? extractFromArticleBody(metadata.articleBody) : null);
@@ -80,7 +80,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const found = findImages($, base);
   const merged = withReadabilityFallbacks(metadata, extracted);
   const captions = captionTexts([lead, ...found.map(({ info }) => info)]);
-  removals.push(...applyFilters($, filtersOfStage(stage.filters, 'article'), contextFrom(merged, captions), 'article'));
+  removals.push(...applyFilters($, filtersOfStage(stage.filters, 'article'), contextFrom(merged, captions, stage.url), 'article'));
   $('[class]').removeAttr('class');
   $('[style]').removeAttr('style');
 
@@ -118,7 +118,7 @@ function cleanDump(text: string, stage: StageOptions): Article {
   const siteName = siteNameFromSuffixes(lines);
   const figure = findLeadFigure(lines, siteName);
   const captions = figure?.caption ? [figure.caption] : [];
-  const ctx: FilterContext = { title, siteName, lang: null, authors: [], captions };
+  const ctx: FilterContext = { url: stage.url, title, siteName, lang: null, authors: [], captions };
   const { kept, removals } = applyLineFilters(lines, stage.filters, ctx);
   if (kept.length === 0) throw new CleanError('E_NO_ARTICLE', 'no article text in the dump', stage.source);
 

@@ -107,6 +107,8 @@ export interface CleanOptions {
 
 /** What every filter can read about the page it works on. */
 export interface FilterContext {
+  /** The page's address, when known: tells the site's own links from links elsewhere. */
+  readonly url: string | null;
   readonly title: string | null;
   readonly siteName: string | null;
   readonly lang: string | null;

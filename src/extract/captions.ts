@@ -4,7 +4,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { CREDIT_PREFIX } from '../filters/patterns.js';
+import { CREDIT_AGENCY_SUFFIX, CREDIT_PREFIX } from '../filters/patterns.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tokens.js';
 import { collapseSpaces, textKey } from '../text/normalize.js';
 
@@ -23,12 +23,25 @@ const CAPTION_SET = tokenSet([
 const INLINE_CREDIT =
   /(?:^|\s|[|/(])((?:©|\(c\)|photo(?:graph)?\s*:|photo by|image\s*:|credit\s*:|foto\s*:|фото\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|写真\s*[:：]|图片来源|사진\s*[=:]).*)$/iu;
 const MAX_CAPTION_CHARS = 400;
+/** Wire-style credit in parentheses at the end of a caption: "(AP Photo/Jane Doe)", "(NASA via AP, File)". */
+const TRAILING_PAREN_CREDIT =
+  /\s*\(([^()]{0,80}\b(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Shutterstock|dpa|DPA|Xinhua|TASS|Bloomberg|Anadolu)\b[^()]{0,60})\)\s*$/u;
 
 /** Separators a caption keeps when its credit is cut off after it ("Caption — © Agency"). */
 const TRAILING_SEPARATOR = /[\s|/(—–-]+$/u;
 
 function tidyCaption(text: string): string | null {
   return collapseSpaces(text).replace(TRAILING_SEPARATOR, '') || null;
+}
+
+/** Agency-only credits are short name lists ("Jane Doe | Getty Images"), never sentences. */
+const MAX_AGENCY_CREDIT_CHARS = 80;
+
+/** A whole text that is a photo credit: "© …", "Photo: …", "(Image credit: …)" or "Name | Agency". */
+export function isCreditText(text: string): boolean {
+  if (CREDIT_PREFIX.test(text)) return true;
+  if (text.length > MAX_AGENCY_CREDIT_CHARS || /[.!?]$/.test(text) || !CREDIT_AGENCY_SUFFIX.test(text)) return false;
+  return /[|/]/.test(text) || text.split(/\s+/).length <= 5;
 }
 
 function tokensOf(element: Element): string[] {
@@ -40,6 +53,8 @@ export function splitCaption(text: string): CaptionParts {
   const clean = collapseSpaces(text);
   if (clean === '') return { caption: null, credit: null };
   if (CREDIT_PREFIX.test(clean)) return { caption: null, credit: clean };
+  const paren = TRAILING_PAREN_CREDIT.exec(clean);
+  if (paren?.[1]) return { caption: tidyCaption(clean.slice(0, paren.index)), credit: collapseSpaces(paren[1]) };
   const match = INLINE_CREDIT.exec(clean);
   if (!match?.[1]) return { caption: clean, credit: null };
   const caption = tidyCaption(clean.slice(0, clean.length - match[1].length));
@@ -67,7 +82,9 @@ function isCaptionLike($: CheerioAPI, node: Cheerio<Element>, alt: string): bool
   if (node.is('ul, ol, table') || node.find('a').length > 0) return false;
   if (hasToken(tokensOf(element), CAPTION_SET) || hasToken(tokensOf(element), CREDIT_SET)) return true;
   if (node.find('*').toArray().some((child) => hasToken(tokensOf(child), CAPTION_SET))) return true;
-  return (alt.length >= 12 && textKey(text).includes(textKey(alt))) || CREDIT_PREFIX.test(text) || INLINE_CREDIT.test(text);
+  if ((alt.length >= 12 && textKey(text).includes(textKey(alt))) || isCreditText(text) || INLINE_CREDIT.test(text) || TRAILING_PAREN_CREDIT.test(text)) return true;
+  // A short text whose next sibling is a credit line is that photo's caption.
+  return isCreditText(collapseSpaces(node.next().text()));
 }
 
 /** The element right after the image (or after the wrappers holding only it) that reads like its caption. */
@@ -91,6 +108,8 @@ export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
   // A wrapper of separate caption and credit children ("photo-info" > "photo-copy" + "photo-text").
   const captionChild = after.find('*').filter((_, element) => hasToken(tokensOf(element), CAPTION_SET)).first();
   const parts = partsOf($, after);
+  const creditAfter = collapseSpaces(after.next().text());
+  if (parts.credit === null && parts.caption !== null && isCreditText(creditAfter)) return { caption: parts.caption, credit: creditAfter };
   if (captionChild.length > 0 && !hasToken(tokensOf(after[0]!), CAPTION_SET)) {
     return { caption: collapseSpaces(captionChild.text()) || parts.caption, credit: parts.credit };
   }

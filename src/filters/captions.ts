@@ -6,7 +6,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { textKey } from '../text/normalize.js';
 import type { Filter, DumpLine, FilterContext } from '../types.js';
-import { CREDIT_PREFIX } from './patterns.js';
+import { isCreditText } from '../extract/captions.js';
 import { blockText } from './select-helpers.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from './tokens.js';
 
@@ -21,13 +21,13 @@ function selectCredits($: CheerioAPI): AnyNode[] {
       const text = blockText($, element);
       if (text === '' || text.length > MAX_CREDIT_CHARS) return false;
       const tokens = elementTokens($(element).attr('class') ?? '', $(element).attr('id') ?? '');
-      return hasToken(tokens, CREDIT_SET) || CREDIT_PREFIX.test(text);
+      return hasToken(tokens, CREDIT_SET) || isCreditText(text);
     })
     .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
 }
 
 function selectCreditLines(lines: readonly DumpLine[]): number[] {
-  return lines.filter((line) => CREDIT_PREFIX.test(line.text)).map((line) => line.index);
+  return lines.filter((line) => isCreditText(line.text)).map((line) => line.index);
 }
 
 /** Keys of every known caption, with and without a " - Site Name" suffix. */

@@ -2,11 +2,14 @@
 // The filter registry: a read-only list whose order is the run order within each stage.
 
 import type { Filter } from '../types.js';
+import { authorBio } from './author-bio.js';
 import { bylineLines } from './bylines.js';
 import { duplicateCaptions, photoCredits, titleRepeats } from './captions.js';
 import {
   adSlots, commentSections, consentBanners, formControls, hiddenElements, navigationChrome, relatedBlocks, shareBars, subscribeBoxes,
 } from './page-chrome.js';
+import { linkLists } from './link-lists.js';
+import { legalNotices, promoParagraphs } from './promos.js';
 import { relatedCards } from './related-cards.js';
 import { trailingChrome } from './trailing-chrome.js';
 import {
@@ -31,6 +34,10 @@ export const FILTERS: readonly Filter[] = [
   titleRepeats,
   bylineLines,
   relatedCards,
+  linkLists,
+  promoParagraphs,
+  legalNotices,
+  authorBio,
   subscribePrompts,
   newsfeedLabels,
   loginPrompts,

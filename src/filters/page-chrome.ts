@@ -16,6 +16,7 @@ const COMMENT_SET = tokenSet(COMMENT_TOKENS);
 const RELATED_SET = tokenSet(RELATED_TOKENS);
 const CONSENT_SET = tokenSet(CONSENT_TOKENS);
 const AD_SET = tokenSet(AD_TOKENS);
+const EMBEDDED_POST = /embed|tweet|instagram|post/i;
 
 /** The attribute and inline-style tests Readability itself uses to skip invisible nodes. */
 const HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
@@ -57,7 +58,8 @@ export const shareBars: Filter = {
   name: 'share-bars',
   stage: 'page',
   reason: 'share and follow bars are buttons for social networks',
-  select: ($) => selectByTokens($, SHARE_SET),
+  // An embedded post ("social-media-embed" around a tweet) is content quoted by the author, not a bar.
+  select: ($) => selectByTokens($, SHARE_SET).filter((element) => !EMBEDDED_POST.test(element.attribs['class'] ?? '') && $(element).find('blockquote').length === 0),
 };
 
 export const commentSections: Filter = {

@@ -38,7 +38,7 @@ export const NEWSFEED_PHRASES = [
 /** Comment, login and discussion prompts left where a widget failed to load. */
 export const LOGIN_PHRASES = [
   'to participate in the discussion', 'log in or register', 'login or register', 'sign in to comment',
-  'you must be logged in to post a comment', 'log in to comment', 'join the discussion', 'leave a comment',
+  'you must be logged in to post a comment', 'log in to comment', 'join the discussion', 'join the conversation', 'leave a comment',
   'add a comment', 'comments', 'show comments', 'view comments', 'post a comment', 'sign in', 'log in', 'register',
   'чтобы участвовать в дискуссии', 'авторизуйтесь или зарегистрируйтесь', 'войдите или зарегистрируйтесь',
   'комментарии', 'оставить комментарий', 'войти',
@@ -63,7 +63,8 @@ export const LEFTOVER_PHRASES = [
 export const RELATED_PHRASES = [
   'related', 'related articles', 'related stories', 'related news', 'related content', 'read also', 'also read',
   'read more', 'see also', 'more on this topic', 'more on this story', 'recommended', 'recommended for you',
-  'you may also like', 'you might also like', 'more from', 'further reading',
+  'you may also like', 'you might also like', 'more from', 'further reading', "don't miss", 'do not miss',
+  'what to read next', 'read next', 'up next', 'editor’s picks',
   'читайте также', 'по теме', 'ещё по теме', 'еще по теме', 'смотрите также', 'читать также',
   'lesen sie auch', 'mehr zum thema', 'das könnte sie auch interessieren', 'auch interessant',
   'à lire aussi', 'lire aussi', 'sur le même sujet', 'voir aussi',
@@ -90,10 +91,22 @@ export const AD_LABEL_PHRASES = [
 
 /** How a photo credit starts: a copyright sign or a "Photo:" label. */
 export const CREDIT_PREFIX =
-  /^(?:©|\(c\)|copyright\b|photo(?:graph)?s?\s*(?::|by\b)|image\s*(?::|by\b)|credit\s*:|picture\s*:|фото\s*:|фото\b|foto\s*:|bild\s*:|crédit(?:s)?\s*(?:photo)?\s*:|fotografía\s*:|imagen\s*:|zdjęcie\s*:|fotoğraf\s*:|写真\s*[:：]|图片来源|图\s*[:：/]|사진\s*[=:]|صورة\s*:)/iu;
+  /^[([]?\s*(?:©|ⓒ|\(c\)|copyright\b|photo(?:graph)?s?\s*(?::|by\b)|image\s*(?::|by\b|credit\b)|(?:main |lead )?image credit\b|credit\s*:|picture\s*:|фото\s*:|фото\b|foto\s*:|bild\s*:|crédit(?:s)?\s*(?:photo)?\s*:|fotografía\s*:|imagen\s*:|zdjęcie\s*:|fotoğraf\s*:|写真\s*[:：]|图片来源|图\s*[:：/]|사진\s*[=:]|صورة\s*:)/iu;
 
-/** Counters left by removed widgets: "0", "12", "1/5" (gallery), "3 of 12". */
-export const COUNTER_LINE = /^\s*(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;
+/**
+ * A credit that names no "Photo:" label but ends with a picture agency ("Jane Doe | Getty Images").
+ * Agencies are the wire and stock services whose names stand in credits worldwide.
+ */
+export const CREDIT_AGENCY_SUFFIX =
+  /(?:getty(?: images)?|afp|reuters|ap photo|associated press|epa(?:-efe)?|shutterstock|dpa|anadolu(?: agency)?|xinhua|tass|ria novosti|imago|alamy|istock(?:photo)?|picture alliance|bloomberg|nurphoto|sopa images|zuma(?: press)?)[\s/)\].]*$/iu;
+
+/** Counters left by removed widgets: "0", "12", "1/5" and "Image 3 of 12" (galleries). */
+export const COUNTER_LINE =
+  /^\s*(?:(?:image|photo|picture|slide|bild|foto|фото|imagen|immagine|zdjęcie)\s*)?(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;
+
+/** Headings of story lists that carry the site's name: "More Great WIRED Stories", "Other news". */
+export const STORY_LIST_HEADING =
+  /^(?:more|other|latest|top|popular|recommended|related|trending|further)\b.{0,40}\b(?:stories|news|articles|posts|reads|videos|headlines)\s*:?$/iu;
 
 /** Compiles a phrase list into one anchored pattern: the whole text is one or more phrases of the
  * group ("To participate in the discussion / log in or register"), maybe with colons, arrows,

@@ -6,7 +6,7 @@ import type { Filter } from '../types.js';
 import {
   AD_LABEL_LINE, COUNTER_LINE, LEFTOVER_LINE, LOGIN_LINE, NEWSFEED_LINE, SHARE_LINE, SUBSCRIBE_LINE,
 } from './patterns.js';
-import { linesMatching, selectWholeText } from './select-helpers.js';
+import { blockText, linesMatching, selectWholeText } from './select-helpers.js';
 
 function labelFilter(name: string, reason: string, pattern: RegExp): Filter {
   return {
@@ -54,8 +54,23 @@ export const adLabels = labelFilter(
   AD_LABEL_LINE,
 );
 
-export const counters = labelFilter(
-  'counters',
-  'a bare number or "3 of 12" is a comment, view or gallery counter',
-  COUNTER_LINE,
-);
+/** Numbers that count up (1, 2, 3…) are the numbering of a listicle, not counters. */
+function outsideSequences(numbers: ReadonlyArray<{ value: number }>, position: number): boolean {
+  const value = numbers[position]?.value ?? NaN;
+  const neighbours = [numbers[position - 1]?.value, numbers[position + 1]?.value];
+  return !neighbours.some((other) => other !== undefined && Math.abs(other - value) === 1);
+}
+
+export const counters: Filter = {
+  name: 'counters',
+  stage: 'article',
+  reason: 'a bare number or "3 of 12" is a comment, view or gallery counter',
+  select: ($) => {
+    const found = selectWholeText($, COUNTER_LINE, 24).map((node) => ({ node, value: Number(blockText($, node)) }));
+    return found.filter((_, position) => outsideSequences(found, position)).map(({ node }) => node);
+  },
+  selectLines: (lines) => {
+    const found = lines.filter((line) => COUNTER_LINE.test(line.text)).map((line) => ({ index: line.index, value: Number(line.text) }));
+    return found.filter((_, position) => outsideSequences(found, position)).map(({ index }) => index);
+  },
+};

@@ -3,7 +3,7 @@
 // plus one known boilerplate line so filter behaviour can be observed.
 
 export const ARTICLE_TITLE = 'Harbour bridge reopens after two years of repairs';
-export const SUBSCRIBE_LINE = 'Subscribe to our newsletter';
+export const SUBSCRIBE_LINE = 'Subscribe now';
 
 export const ARTICLE_PARAGRAPHS = [
   'The old harbour bridge reopened to traffic on Monday morning after two years of repairs that cost the city more than forty million euros. Commuters lined up before dawn to be among the first to cross the restored span.',

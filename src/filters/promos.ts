@@ -1,0 +1,75 @@
+// src/filters/promos.ts
+// Calls to action and legal small print inside the article: "Sign up for our free newsletter",
+// "Follow us on Facebook", "This post may contain affiliate links", "© 2019 Publisher. All rights
+// reserved." They talk about the site, not the story.
+
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import type { DumpLine, Filter } from '../types.js';
+import { blockText } from './select-helpers.js';
+
+/** Promos are short; a long paragraph that mentions a newsletter is reporting about one. */
+const MAX_PROMO_CHARS = 320;
+
+/** Verbs and nouns of a call to action, per language. Matched anywhere in a short paragraph. */
+const CALL_TO_ACTION = new RegExp(
+  [
+    // English: the site's own newsletter, channel, membership or social accounts ("sign up" alone is
+    // also how articles describe services, so it needs "our"/"the … newsletter" next to it).
+    String.raw`\b(?:sign up|subscribe|register) (?:for|to) (?:our|the) (?:[\w+'’-]+ ){0,4}(?:newsletters?|emails?|alerts?|channel|podcast)\b`,
+    String.raw`\b(?:subscribe to|get) our\b|\bour (?:free )?(?:daily |weekly )?newsletter\b|\bjoin (?:us|our)\b`,
+    String.raw`\b(?:follow us|find us|like us) on\b|\bbecome a (?:member|subscriber|patron)\b|\bdownload (?:our|the \w+) app\b`,
+    String.raw`\bsupport (?:our|independent) journalism\b|\bwe have a proposition for you\b|\b(?:straight |directly )?(?:to|in) your inbox\b`,
+    String.raw`(?:подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|присоединяйтесь к нам|читайте нас в)`,
+    String.raw`\b(?:abonnieren sie unseren|folgen sie uns|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter)\b`,
+    String.raw`\b(?:abonnez-vous à notre|inscrivez-vous à notre|suivez-nous)\b`,
+    String.raw`\b(?:suscríbete a nuestro|síguenos en)\b|\b(?:iscriviti alla nostra|seguici su)\b|\b(?:assine a nossa|siga-nos)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/** Copyright lines, affiliate and comment-policy disclosures, citation boilerplate. */
+const LEGAL_NOTICE = new RegExp(
+  [
+    String.raw`\ball rights reserved\b`,
+    String.raw`\bthis (?:post|article|page) (?:may )?contains? (?:affiliate|sponsored)\b`,
+    String.raw`\baffiliate (?:and/or referral )?links?\b`,
+    String.raw`\bthis (?:document|material|article) (?:is subject to|is protected by) copyright\b`,
+    String.raw`\b(?:may not be|cannot be) (?:published|reproduced|republished),? broadcast\b`,
+    String.raw`\bcontents of this site are\b`,
+    String.raw`^(?:©|copyright)\s*\d{4}`,
+    String.raw`все права защищены|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados`,
+  ].join('|'),
+  'iu',
+);
+
+function shortBlocks($: CheerioAPI, pattern: RegExp): AnyNode[] {
+  return $('p, div, li, h3, h4, h5, h6, small, em')
+    .toArray()
+    .filter((element) => $(element).find('p, div, li').length === 0)
+    .filter((element) => {
+      const text = blockText($, element);
+      return text !== '' && text.length <= MAX_PROMO_CHARS && pattern.test(text);
+    });
+}
+
+function shortLines(pattern: RegExp) {
+  return (lines: readonly DumpLine[]): number[] =>
+    lines.filter((line) => line.text.length <= MAX_PROMO_CHARS && pattern.test(line.text)).map((line) => line.index);
+}
+
+export const promoParagraphs: Filter = {
+  name: 'promo-paragraphs',
+  stage: 'article',
+  reason: 'a short call to subscribe, sign up, join or follow is the site promoting itself',
+  select: ($) => shortBlocks($, CALL_TO_ACTION),
+  selectLines: shortLines(CALL_TO_ACTION),
+};
+
+export const legalNotices: Filter = {
+  name: 'legal-notices',
+  stage: 'article',
+  reason: 'copyright lines and affiliate or citation notices are the site\'s small print',
+  select: ($) => shortBlocks($, LEGAL_NOTICE),
+  selectLines: shortLines(LEGAL_NOTICE),
+};

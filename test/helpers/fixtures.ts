@@ -11,7 +11,7 @@ export interface FixtureCase {
   dir: string;
   /** The raw page file: the one whose name starts with "source". */
   sourcePath: string | null;
-  caseJson: { url?: string; contentType?: string; note?: string; disabledFilters?: string[] };
+  caseJson: { url?: string; contentType?: string; note?: string; disabledFilters?: string[]; filter?: string };
   expectedPath: string;
 }
 

@@ -67,6 +67,14 @@ describe('--cache', () => {
     expect(file.subarray(newline + 1).toString()).toContain(`<title>${ARTICLE_TITLE}`);
   });
 
+  it('the #fragment is not part of the key', async () => {
+    const cacheDir = join(dir, 'fragment');
+    await cleanArticle(`${web.base}/story?frag#one`, { fetch: { ...FAST, cacheDir } });
+    const again = await cleanArticle(`${web.base}/story?frag#two`, { fetch: { ...FAST, cacheDir } });
+    expect(web.hits.get('/story?frag')).toBe(1);
+    expect(again.url).toBe(`${web.base}/story?frag`);
+  });
+
   it('errors are not cached', async () => {
     const cacheDir = join(dir, 'errors');
     await expect(cleanArticle(`${web.base}/missing?c`, { fetch: { ...FAST, cacheDir } })).rejects.toMatchObject({ code: 'E_HTTP_STATUS' });

@@ -89,6 +89,8 @@ function parseWebUrl(href: string, source: string): string {
     throw new CleanError('E_INPUT', `invalid URL: ${href}`, source);
   }
   if (!WEB_SCHEMES.has(url.protocol)) throw new CleanError('E_INPUT', `unsupported scheme "${url.protocol}" in ${href}`, source);
+  // A #fragment is never sent to the server: without it, /a#x and /a#y share one cache entry.
+  url.hash = '';
   return url.href;
 }
 

@@ -277,7 +277,7 @@ describe('runCli: output', () => {
 describe('runCli: errors print one line and exit 1', () => {
   const cases: Array<[string, string, () => Promise<CliResult>]> = [
     ['E_INPUT', 'a missing file', () => run([join(dir, 'no-such-file.html')])],
-    ['E_INPUT', 'a directory', () => run([dir])],
+    // A directory is no longer an error: issue 4 makes a folder a batch (test/batch-cli.test.ts).
     ['E_INPUT', 'an ftp:// URL', () => run(['ftp://x'])],
     ['E_INPUT', 'a file:// URL with a remote host', () => run(['file://remotehost/story.html'])],
     ['E_INPUT', 'a file:// URL with an encoded slash', () => run(['file:///tmp/a%2Fb.html'])],

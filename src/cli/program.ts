@@ -7,6 +7,7 @@ import { DEFAULT_USER_AGENT } from '../input/limits.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/index.js';
 import type { FetchOptions } from '../types.js';
 import { VERSION } from '../version.js';
+import { addBatchOptions } from '../batch/cli-options.js';
 import { collectHeader, fetchOptionsFrom, nonNegativeInteger, type FetchFlags } from './fetch-options.js';
 
 export interface CliOptions {
@@ -42,10 +43,10 @@ function collect(value: string, previous: unknown): string[] {
 }
 
 export function createProgram(): Command {
-  return new Command('clean-article')
+  const program = new Command('clean-article')
     .description('Turn a raw news page (file, URL, text dump or stdin) into clean article JSON.')
     .version(VERSION, '-V, --version')
-    .argument('[input]', 'a saved page (.html, .htm, .xhtml, optionally .gz), a text dump, an http(s) URL, or - for stdin')
+    .argument('[inputs...]', 'saved pages (.html, .htm, .xhtml, optionally .gz), text dumps, http(s) URLs, - for stdin, or folders (several inputs or a folder: batch mode, JSON Lines)')
     .option('--url <url>', 'the original address of a saved page (resolves links, fills "url")', absoluteUrl)
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
     .option('--compact', 'print JSON on one line instead of pretty-printed', false)
@@ -60,6 +61,7 @@ export function createProgram(): Command {
     .option('--cache <dir>', 'keep fetched responses in DIR and reuse them instead of fetching again')
     .showHelpAfterError()
     .exitOverride();
+  return addBatchOptions(program);
 }
 
 export function readCliOptions(program: Command): CliOptions {

@@ -1,0 +1,186 @@
+// src/batch/index.ts
+// Batch mode: many inputs -> read (per-host limits) -> clean in the worker pool -> records in
+// input order -> one summary line. Interruption (the signal) stops new pages, lets running ones
+// finish for `graceMs`, then ends them; whatever finished is flushed. The exit code is main's call.
+
+import type { Readable } from 'node:stream';
+import { CleanError, toCleanError } from '../errors.js';
+import { readInput } from '../input/index.js';
+import { resolveFetchOptions } from '../input/limits.js';
+import type { FetchOptions } from '../types.js';
+import { HostLimiter } from './hosts.js';
+import { WorkerPool } from './pool.js';
+import type { PageOutcome, PageRequest, RecordLayout } from './protocol.js';
+import { createProgress } from './progress.js';
+import { inShard, type Shard } from './shard.js';
+import { alreadyDone, directorySink, errorsFileName, stdoutSink, type Finished, type Sink } from './sink.js';
+import { collectSources, readUrlList, type BatchSource } from './sources.js';
+import { countFailure, emptyTally, failedCount, summaryLine, type BatchTally } from './summary.js';
+
+export interface BatchOptions {
+  inputs: string[];
+  urlsFile: string | undefined;
+  outputDir: string | undefined;
+  resume: boolean;
+  jobs: number;
+  pageTimeoutMs: number;
+  perHost: number;
+  maxConnections: number;
+  recycleAfter: number;
+  maxOldGenerationMb: number;
+  shard: Shard | undefined;
+  quiet: boolean;
+  compact: boolean;
+  explain: boolean;
+  disabledFilters: string[];
+  fetch: Partial<FetchOptions>;
+  /** How long running pages may go on after an interrupt before they are ended. */
+  graceMs: number;
+}
+
+export interface BatchIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Inputs may start only this far ahead of the first unwritten one, bounding the reorder buffer. */
+const ORDER_WINDOW = 512;
+
+export async function runBatch(options: BatchOptions, io: BatchIo, signal?: AbortSignal): Promise<BatchTally> {
+  const started = performance.now();
+  const urls = options.urlsFile === undefined ? [] : await readUrlList(options.urlsFile, io.stdin as Readable);
+  const sources = (await collectSources(options.inputs, urls)).filter((source) => inShard(source.spec, options.shard));
+  const sink = options.outputDir
+    ? await directorySink(options.outputDir, errorsFileName(options.shard))
+    : stdoutSink(io.stdout);
+  const tally = emptyTally();
+  const progress = createProgress(io.stderr, sources.length, options.quiet);
+  const pool = new WorkerPool({
+    size: options.jobs,
+    pageTimeoutMs: options.pageTimeoutMs,
+    recycleAfter: options.recycleAfter,
+    maxOldGenerationMb: options.maxOldGenerationMb,
+  });
+  const scheduler = new Scheduler(sources, options, { io, pool, sink, tally, onDone: () => progress.update(sink.written, failedCount(tally)) });
+  try {
+    await scheduler.run(signal);
+  } finally {
+    await pool.close();
+    progress.stop();
+    await sink.finish();
+  }
+  io.stderr.write(summaryLine(tally, performance.now() - started));
+  return tally;
+}
+
+interface SchedulerParts {
+  io: BatchIo;
+  pool: WorkerPool;
+  sink: Sink;
+  tally: BatchTally;
+  onDone: () => void;
+}
+
+/** Starts inputs in order, skipping past any whose host is at its limit, and waits for them all. */
+class Scheduler {
+  private readonly pending: number[];
+  private readonly limiter: HostLimiter;
+  private readonly fetch: FetchOptions;
+  private readonly layout: RecordLayout;
+  private active = 0;
+  private wake: () => void = () => {};
+
+  constructor(
+    private readonly sources: readonly BatchSource[],
+    private readonly options: BatchOptions,
+    private readonly parts: SchedulerParts,
+  ) {
+    this.pending = sources.map((_, index) => index);
+    this.limiter = new HostLimiter({ perHost: options.perHost, total: options.maxConnections });
+    this.fetch = resolveFetchOptions(options.fetch);
+    this.layout = options.outputDir ? (options.compact ? 'compact' : 'pretty') : 'line';
+  }
+
+  async run(signal: AbortSignal | undefined): Promise<void> {
+    let stopping = signal?.aborted ?? false;
+    const onAbort = (): void => {
+      stopping = true;
+      this.wake();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      while (!stopping && (this.pending.length > 0 || this.active > 0)) {
+        const woken = new Promise<void>((resolve) => (this.wake = resolve));
+        this.fill();
+        await woken;
+      }
+      if (stopping) await this.drain();
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** After an interrupt: no new pages; running ones get the grace period, then the pool ends them. */
+  private async drain(): Promise<void> {
+    const { tally, pool } = this.parts;
+    tally.interrupted = true;
+    tally.notStarted = this.pending.splice(0).length;
+    const grace = setTimeout(() => void pool.close(), this.options.graceMs);
+    while (this.active > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    clearTimeout(grace);
+  }
+
+  private fill(): void {
+    const cap = this.options.jobs + this.options.maxConnections;
+    const limit = this.parts.sink.written + ORDER_WINDOW;
+    for (let at = 0; at < this.pending.length && this.active < cap; ) {
+      const index = this.pending[at]!;
+      if (index >= limit) break;
+      const host = this.sources[index]!.host;
+      if (!this.limiter.canStart(host)) {
+        at++;
+        continue;
+      }
+      this.pending.splice(at, 1);
+      this.active++;
+      this.limiter.start(host);
+      void this.process(index).finally(() => {
+        this.active--;
+        this.wake();
+      });
+    }
+  }
+
+  private async process(index: number): Promise<void> {
+    const source = this.sources[index]!;
+    const { tally, sink, pool, onDone } = this.parts;
+    let read: Finished | { request: PageRequest };
+    try {
+      read = await this.read(source, index);
+    } finally {
+      this.limiter.finish(source.host);
+    }
+    const finished = typeof read === 'object' && 'request' in read ? await pool.run(read.request) : read;
+    if (finished === null) return; // ended by the interrupt: no record, so --resume redoes it
+    if (finished === 'skipped') tally.skipped++;
+    else if (finished.ok) tally.ok++;
+    else countFailure(tally, finished.code);
+    sink.accept(index, source, finished);
+    onDone();
+  }
+
+  /** The page's bytes as a worker request, or its end already (skipped, or unreadable). */
+  private async read(source: BatchSource, id: number): Promise<Finished | { request: PageRequest }> {
+    const dir = this.options.outputDir;
+    if (dir && this.options.resume && (await alreadyDone(dir, source))) return 'skipped';
+    try {
+      const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable);
+      const options = { explain: this.options.explain, disabledFilters: this.options.disabledFilters };
+      return { request: { id, source: source.spec, bytes: raw.bytes, contentType: raw.contentType, url: raw.url, options, layout: this.layout } };
+    } catch (error) {
+      const clean = error instanceof CleanError ? error : toCleanError(error);
+      return { ok: false, code: clean.code, message: clean.message } satisfies PageOutcome;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// src/batch/protocol.ts
+// The messages between the pool and its worker threads, and what a finished page is.
+
+import type { ErrorCode } from '../errors.js';
+import type { CleanOptions } from '../types.js';
+
+/** How a success record is laid out: one JSONL line, or a pretty / compact JSON file. */
+export type RecordLayout = 'line' | 'pretty' | 'compact';
+
+export interface PageRequest {
+  id: number;
+  source: string;
+  bytes: Uint8Array;
+  contentType: string | null;
+  url: string | null;
+  options: Pick<CleanOptions, 'explain' | 'disabledFilters'>;
+  layout: RecordLayout;
+}
+
+export type PageReply =
+  | { id: number; ok: true; record: string }
+  | { id: number; ok: false; code: ErrorCode; message: string };
+
+/** A page's end: its rendered record, or the error that stopped it. */
+export type PageOutcome = { ok: true; record: string } | { ok: false; code: ErrorCode; message: string };

@@ -1,0 +1,102 @@
+// src/batch/sink.ts
+// Where batch records go, always in input order: JSON Lines on stdout, or one .json per input
+// under -o DIR (written atomically) with the failures in DIR/errors.jsonl. Pages finish out of
+// order; a small reorder buffer puts them back.
+
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import type { BatchSource } from './sources.js';
+import type { PageOutcome } from './protocol.js';
+import { AtomicFile, writeFileAtomic } from './atomic.js';
+import { join } from 'node:path';
+
+/** A finished input: its record, or "skipped" (already done, --resume) to keep the order moving. */
+export type Finished = PageOutcome | 'skipped';
+
+export interface Sink {
+  /** Hands over input `index`'s end; records are written once every earlier input has ended. */
+  accept(index: number, source: BatchSource, finished: Finished): void;
+  /** Inputs below this index have all been written. */
+  readonly written: number;
+  /** Writes what is buffered (past any gap, when interrupted), then closes the outputs. */
+  finish(): Promise<void>;
+}
+
+export function errorLine(source: string, code: string, message: string): string {
+  return `${JSON.stringify({ source, error: { code, message } })}\n`;
+}
+
+type Emit = (source: BatchSource, finished: Finished) => Promise<void>;
+
+/** Puts records back in input order and writes them one at a time through `emit`. */
+class OrderedSink implements Sink {
+  private readonly buffer = new Map<number, [BatchSource, Finished]>();
+  private next = 0;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly emit: Emit,
+    private readonly close: () => Promise<void>,
+  ) {}
+
+  get written(): number {
+    return this.next;
+  }
+
+  accept(index: number, source: BatchSource, finished: Finished): void {
+    this.buffer.set(index, [source, finished]);
+    for (let entry = this.buffer.get(this.next); entry; entry = this.buffer.get(this.next)) {
+      this.buffer.delete(this.next++);
+      const [ready, end] = entry;
+      this.chain = this.chain.then(() => this.emit(ready, end));
+    }
+  }
+
+  async finish(): Promise<void> {
+    const rest = [...this.buffer.entries()].sort(([a], [b]) => a - b);
+    this.buffer.clear();
+    for (const [, [source, end]] of rest) this.chain = this.chain.then(() => this.emit(source, end));
+    await this.chain;
+    await this.close();
+  }
+}
+
+/** JSON Lines on a stream; waits for 'drain' so a slow reader bounds memory. */
+export function stdoutSink(stream: NodeJS.WritableStream): Sink {
+  const emit: Emit = async (source, finished) => {
+    if (finished === 'skipped') return;
+    const line = finished.ok ? finished.record : errorLine(source.spec, finished.code, finished.message);
+    if (!stream.write(line)) await once(stream, 'drain');
+  };
+  return new OrderedSink(emit, async () => {});
+}
+
+export function outputPath(dir: string, source: BatchSource): string {
+  return join(dir, `${source.outName}.json`);
+}
+
+/** The errors file; shards get their own so that several can share one DIR. */
+export function errorsFileName(shard: { index: number; count: number } | undefined): string {
+  return shard ? `errors.${shard.index}-of-${shard.count}.jsonl` : 'errors.jsonl';
+}
+
+/** -o DIR: each success as DIR/<name>.json, each failure as a line of the errors file. */
+export async function directorySink(dir: string, errorsName: string): Promise<Sink> {
+  const errors = await AtomicFile.open(join(dir, errorsName));
+  const emit: Emit = async (source, finished) => {
+    if (finished === 'skipped') return;
+    if (finished.ok) await writeFileAtomic(outputPath(dir, source), finished.record);
+    else await errors.append(errorLine(source.spec, finished.code, finished.message));
+  };
+  return new OrderedSink(emit, () => errors.commit());
+}
+
+/** --resume: an input is done when its output file exists and parses as JSON. */
+export async function alreadyDone(dir: string, source: BatchSource): Promise<boolean> {
+  try {
+    JSON.parse(await readFile(outputPath(dir, source), 'utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,117 @@
+// src/batch/sources.ts
+// Expands the command line (paths, folders, --urls lists) into one ordered list of inputs, each
+// with the relative name its output takes under -o DIR.
+
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { join, relative, sep } from 'node:path';
+import { CleanError } from '../errors.js';
+import { classifyInput } from '../input/index.js';
+
+export interface BatchSource {
+  /** The input as reading it needs it: a path, an http(s) URL or "-". */
+  spec: string;
+  /** Where its output goes under -o DIR, without the ".json" ending; unique in the list. */
+  outName: string;
+  /** The URL's host, for the per-host limit; null for files and stdin. */
+  host: string | null;
+}
+
+/** The page endings a folder walk picks up; a named file is taken whatever its ending. */
+const PAGE_ENDINGS = ['.html', '.htm', '.xhtml', '.html.gz', '.txt'] as const;
+
+export function isPageName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return PAGE_ENDINGS.some((ending) => lower.endsWith(ending));
+}
+
+/** Folder walk: sorted, hidden entries skipped, each real folder entered once (symlink loops end). */
+export async function* walkFolder(root: string): AsyncGenerator<string> {
+  const seen = new Set<string>();
+  async function* visit(dir: string): AsyncGenerator<string> {
+    const real = await realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const names = (await readdir(dir)).filter((name) => !name.startsWith('.')).sort();
+    for (const name of names) {
+      const path = join(dir, name);
+      // stat, not lstat: a symlink to a page or folder is followed; `seen` stops the loops.
+      const info = await stat(path).catch(() => null);
+      if (info?.isDirectory()) yield* visit(path);
+      else if (info?.isFile() && isPageName(name)) yield path;
+    }
+  }
+  yield* visit(root);
+}
+
+/** The lines of a --urls list: blank lines and # comments dropped. */
+export function parseUrlList(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+export async function readUrlList(file: string, stdin: Readable): Promise<string[]> {
+  if (file !== '-') {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new CleanError('E_INPUT', `cannot read the --urls list (${error.code ?? error.message})`, file);
+    });
+    return parseUrlList(text);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return parseUrlList(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** A URL's output name: host and path, made safe as a relative file path. */
+function urlOutName(spec: string): string {
+  const url = new URL(spec);
+  const path = `${url.pathname}${url.search}`.replace(/\/+$/, '') || '/index';
+  return safeRelative(`${url.host}${path}`);
+}
+
+/** Keeps names inside DIR: no "..", no empty segments, no characters file systems refuse. */
+function safeRelative(name: string): string {
+  return name
+    .split(/[\\/]+/)
+    .filter((part) => part !== '' && part !== '.' && part !== '..')
+    .map((part) => part.replace(/[\u0000-\u001f<>:"|?*]/g, '_'))
+    .join('/') || 'input';
+}
+
+function describe(spec: string, outName: string): BatchSource {
+  const kind = classifyInput(spec);
+  return { spec, outName, host: kind === 'url' ? new URL(spec).host.toLowerCase() : null };
+}
+
+/** One named input: a URL, "-", a folder (walked) or a file. */
+async function* expandArg(arg: string): AsyncGenerator<BatchSource> {
+  let kind: ReturnType<typeof classifyInput>;
+  try {
+    kind = classifyInput(arg);
+  } catch {
+    // An unsupported scheme still gets its record: reading it fails with E_INPUT later.
+    yield { spec: arg, outName: safeRelative(arg), host: null };
+    return;
+  }
+  if (kind === 'url') return yield describe(arg, urlOutName(arg));
+  if (kind === 'stdin') return yield describe(arg, 'stdin');
+  const info = await stat(arg).catch(() => null);
+  if (!info?.isDirectory()) return yield describe(arg, safeRelative(relative(process.cwd(), arg) || arg));
+  for await (const path of walkFolder(arg)) yield describe(path, safeRelative(relative(arg, path).split(sep).join('/')));
+}
+
+/** Every input in order; output names made unique by a "~N" suffix on repeats. */
+export async function collectSources(args: readonly string[], urls: readonly string[]): Promise<BatchSource[]> {
+  const sources: BatchSource[] = [];
+  for (const arg of args) for await (const source of expandArg(arg)) sources.push(source);
+  for (const line of urls) for await (const source of expandArg(line)) sources.push(source);
+  const used = new Map<string, number>();
+  return sources.map((source) => {
+    const key = source.outName.toLowerCase();
+    const count = used.get(key) ?? 0;
+    used.set(key, count + 1);
+    return count === 0 ? source : { ...source, outName: `${source.outName}~${count}` };
+  });
+}

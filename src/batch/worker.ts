@@ -1,0 +1,54 @@
+// src/batch/worker.ts
+// A pool worker thread: cleans the page bytes it is sent and answers with the rendered record or
+// a typed error. It keeps nothing between pages; the pool recycles it to shed jsdom's leak.
+
+import { parentPort } from 'node:worker_threads';
+import { CleanError, toCleanError } from '../errors.js';
+import { renderJson, renderJsonLine } from '../output/json.js';
+import { cleanRaw } from '../pipeline.js';
+import type { PageReply, PageRequest } from './protocol.js';
+
+/**
+ * Test-only hooks (documented in the README as such): with CLEAN_ARTICLE_TEST_HOOKS=1, a page
+ * holding one of these markers hangs the extractor or crashes the worker, so the tests can prove
+ * that the pool survives both. Without the variable the markers are ordinary comments.
+ */
+const HOOKS_ON = process.env['CLEAN_ARTICLE_TEST_HOOKS'] === '1';
+const HANG_MARKER = '<!--clean-article-test-hook:hang-->';
+const CRASH_MARKER = '<!--clean-article-test-hook:crash-->';
+
+function runTestHooks(bytes: Buffer): boolean {
+  if (!HOOKS_ON) return false;
+  if (bytes.includes(HANG_MARKER)) {
+    // A synchronous loop, as a pathological page would cause: only terminate() can end it.
+    for (;;) Math.random();
+  }
+  if (bytes.includes(CRASH_MARKER)) {
+    setImmediate(() => {
+      throw new Error('simulated worker crash (test hook)');
+    });
+    return true;
+  }
+  return false;
+}
+
+function handle(request: PageRequest): PageReply | null {
+  const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+  if (runTestHooks(bytes)) return null;
+  try {
+    const article = cleanRaw({ source: request.source, bytes, contentType: request.contentType, url: request.url }, request.options);
+    const record = request.layout === 'line' ? renderJsonLine(article) : renderJson(article, { compact: request.layout === 'compact' });
+    return { id: request.id, ok: true, record };
+  } catch (error) {
+    const clean = error instanceof CleanError ? error : toCleanError(error);
+    return { id: request.id, ok: false, code: clean.code, message: clean.message };
+  }
+}
+
+const port = parentPort;
+if (!port) throw new Error('batch/worker.js runs only as a worker thread');
+port.on('message', (request: PageRequest) => {
+  const reply = handle(request);
+  if (reply) port.postMessage(reply);
+});
+port.postMessage({ ready: true });

@@ -103,7 +103,10 @@ function cleanHtml(html: string, stage: StageOptions): Article {
 }
 
 function captionTexts(images: ReadonlyArray<ImageInfo | null>): string[] {
-  return images.flatMap((image) => [image?.caption, image?.alt]).filter((text): text is string => !!text);
+  // A caption is also printed with its credit after it ("Caption. (AP Photo/Jane Doe)").
+  return images
+    .flatMap((image) => [image?.caption, image?.alt, image?.caption && image.credit ? `${image.caption} ${image.credit}` : null])
+    .filter((text): text is string => !!text);
 }
 
 /** The lead image first, once: the article's own copy of it gives way to the page's fuller record. */

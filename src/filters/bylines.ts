@@ -30,8 +30,30 @@ const BYLINE_WORDS =
 /** The same for languages written without spaces between words, where no boundary can be asked for. */
 const CJK_BYLINE_WORDS = /입력|수정|기자|公開|更新|配信|发布|来源|記者|记者/u;
 
+/** "By Jane Doe", "Von Max Muster", "Автор: Иван Петров": a byline with no date at all. */
+const BYLINE_START = /^(?:by|von|par|por|di|door|przez|written by|text:|автор:?|текст:?)\s+\p{Lu}/u;
+const MAX_UNDATED_BYLINE_WORDS = 12;
+/** Besides the author's name, an undated byline has a role and an outlet at most ("…, AP Auto Writer"). */
+const MAX_WORDS_BESIDE_NAME = 6;
+
+/** Bylines without a date: "By Paul Takahashi", "Tom Krisher, AP Auto Writer" (the name from metadata). */
+function isUndatedByline(text: string, ctx: FilterContext): boolean {
+  if (text === '' || SENTENCE_END.test(text.replace(/\b[ap]\.m\.$/i, 'am'))) return false;
+  const words = text.split(/\s+/).length;
+  if (words > MAX_UNDATED_BYLINE_WORDS) return false;
+  if (BYLINE_START.test(text) || /^by$/i.test(text)) return true;
+  const key = textKey(text);
+  return ctx.authors.some((author) => {
+    const name = textKey(author);
+    return name.includes(' ') && key.includes(name) && words - name.split(' ').length <= MAX_WORDS_BESIDE_NAME;
+  });
+}
+
 function isBylineText(text: string, ctx: FilterContext): boolean {
-  if (text === '' || text.length > MAX_BYLINE_CHARS || SENTENCE_END.test(text) || !DATE_OR_TIME.test(text)) return false;
+  if (isUndatedByline(text, ctx)) return true;
+  // "Updated at 1:23 p.m." ends in a period that is not a sentence end.
+  const ending = text.replace(/\b[ap]\.m\.$/i, 'am');
+  if (text === '' || text.length > MAX_BYLINE_CHARS || SENTENCE_END.test(ending) || !DATE_OR_TIME.test(text)) return false;
   if (BYLINE_WORDS.test(text) || CJK_BYLINE_WORDS.test(text)) return true;
   const key = textKey(text);
   if (ctx.authors.some((author) => author.length > 3 && key.includes(textKey(author)))) return true;

@@ -58,6 +58,29 @@ function selectDuplicateCaptionLines(lines: readonly DumpLine[], ctx: FilterCont
   return lines.filter((line) => keys.has(textKey(line.text))).map((line) => line.index);
 }
 
+/** Caption containers by markup, kept by Readability even when their image was not (lazy placeholders). */
+const CAPTION_CONTAINER_SET = tokenSet(['caption', 'captions', 'figcaption', 'cutline', 'imagecaption', 'photocaption', 'captiontext', 'wpcaption']);
+const MAX_CAPTION_CHARS = 400;
+
+function selectCaptionBlocks($: CheerioAPI): AnyNode[] {
+  return $('figcaption, p, div, span')
+    .toArray()
+    .filter((element) => $(element).closest('figure').length === 0)
+    .filter((element) => {
+      const isCaption = element.name === 'figcaption' || hasToken(elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? ''), CAPTION_CONTAINER_SET);
+      const text = blockText($, element);
+      return isCaption && text.length <= MAX_CAPTION_CHARS && $(element).find('p').length <= 1;
+    })
+    .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
+}
+
+export const captionBlocks: Filter = {
+  name: 'caption-blocks',
+  stage: 'article',
+  reason: 'a caption container (by its markup) outside a <figure> is image text; captions live on images, never in text',
+  select: selectCaptionBlocks,
+};
+
 export const photoCredits: Filter = {
   name: 'photo-credits',
   stage: 'article',

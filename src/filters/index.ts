@@ -4,7 +4,7 @@
 import type { Filter } from '../types.js';
 import { authorBio } from './author-bio.js';
 import { bylineLines } from './bylines.js';
-import { duplicateCaptions, photoCredits, titleRepeats } from './captions.js';
+import { captionBlocks, duplicateCaptions, photoCredits, titleRepeats } from './captions.js';
 import {
   adSlots, commentSections, consentBanners, formControls, hiddenElements, navigationChrome, relatedBlocks, shareBars, subscribeBoxes,
 } from './page-chrome.js';
@@ -13,7 +13,7 @@ import { legalNotices, promoParagraphs } from './promos.js';
 import { relatedCards } from './related-cards.js';
 import { trailingChrome } from './trailing-chrome.js';
 import {
-  adLabels, counters, loginPrompts, newsfeedLabels, sharePrompts, subscribePrompts, widgetLeftovers,
+  adLabels, bareUrls, counters, loginPrompts, newsfeedLabels, sharePrompts, subscribePrompts, widgetLeftovers,
 } from './widget-labels.js';
 
 export const FILTERS: readonly Filter[] = [
@@ -30,6 +30,7 @@ export const FILTERS: readonly Filter[] = [
   // Article stage: what Readability keeps. Credits and captions first, so the label filters
   // below never see a caption twice.
   photoCredits,
+  captionBlocks,
   duplicateCaptions,
   titleRepeats,
   bylineLines,
@@ -45,6 +46,7 @@ export const FILTERS: readonly Filter[] = [
   adLabels,
   widgetLeftovers,
   counters,
+  bareUrls,
   trailingChrome,
 ];
 

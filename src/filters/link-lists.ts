@@ -7,6 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Filter, FilterContext } from '../types.js';
 import { NEWSFEED_LINE, RELATED_LINE, STORY_LIST_HEADING } from './patterns.js';
 import { blockText, linkDensity } from './select-helpers.js';
+import { isOwnSiteLink } from './site.js';
 
 const MIN_ITEMS = 2;
 /** A headline has a few words; one-word items are tag clouds or menus, which other filters handle. */
@@ -14,31 +15,26 @@ const MIN_AVERAGE_WORDS = 3;
 const MAX_HEADING_WORDS = 8;
 const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
 
-/** The site part of a host: "www.news.example.com" -> "example.com". */
-function siteOf(host: string): string {
-  return host.replace(/^www\d?\./, '').split('.').slice(-2).join('.');
+/** Recirculation links stay on the site; shopping or source links leave it. */
+function linksStayOnSite($: CheerioAPI, group: Element[], ctx: FilterContext): boolean {
+  const hrefs = $(group).find('a[href]').toArray().map((link) => link.attribs['href'] ?? '');
+  return hrefs.filter((href) => isOwnSiteLink(href, ctx)).length * 2 >= hrefs.length;
 }
 
-/**
- * Recirculation links stay on the site; shopping or source links leave it. Without a known
- * address (or with relative links) a link counts as the site's own.
- */
-function linksStayOnSite($: CheerioAPI, list: Element, ctx: FilterContext): boolean {
-  if (!ctx.url) return true;
-  const site = siteOf(new URL(ctx.url).hostname);
-  const hrefs = $(list).find('a[href]').toArray().map((link) => link.attribs['href'] ?? '');
-  const own = hrefs.filter((href) => {
-    try {
-      return siteOf(new URL(href, ctx.url!).hostname) === site;
-    } catch {
-      return true;
-    }
-  });
-  return own.length * 2 >= hrefs.length;
+/** Lists side by side form one group: some sites put each related link in a list of its own. */
+function listGroups($: CheerioAPI): Element[][] {
+  const groups: Element[][] = [];
+  for (const list of $('ul, ol').toArray()) {
+    const last = groups[groups.length - 1];
+    const previous = $(list).prev()[0];
+    if (last && previous === last[last.length - 1]) last.push(list);
+    else groups.push([list]);
+  }
+  return groups;
 }
 
-function isHeadlineList($: CheerioAPI, list: Element): boolean {
-  const items = $(list).children('li').toArray();
+function isHeadlineList($: CheerioAPI, group: Element[]): boolean {
+  const items = group.flatMap((list) => $(list).children('li').toArray());
   if (items.length < MIN_ITEMS) return false;
   const texts = items.map((item) => blockText($, item));
   const words = texts.reduce((sum, text) => sum + text.split(' ').length, 0) / items.length;
@@ -60,10 +56,9 @@ function headingBefore($: CheerioAPI, list: Element): Element | null {
 }
 
 function selectLinkLists($: CheerioAPI, ctx: FilterContext): AnyNode[] {
-  return $('ul, ol')
-    .toArray()
-    .filter((list) => isHeadlineList($, list) && linksStayOnSite($, list, ctx))
-    .flatMap((list) => [headingBefore($, list), list].filter((node): node is Element => node !== null));
+  return listGroups($)
+    .filter((group) => isHeadlineList($, group) && linksStayOnSite($, group, ctx))
+    .flatMap((group) => [headingBefore($, group[0]!), ...group].filter((node): node is Element => node !== null));
 }
 
 export const linkLists: Filter = {

@@ -24,7 +24,7 @@ export const SUBSCRIBE_PHRASES = [
 
 /** Sidebars and rails listing other stories: "Newsfeed", "Most read", "Trending"... */
 export const NEWSFEED_PHRASES = [
-  'newsfeed', 'news feed', 'latest news', 'latest', 'most read', 'most popular', 'most viewed', 'trending',
+  'newsfeed', 'news feed', 'latest news', 'latest', 'breaking news', 'most read', 'most popular', 'most viewed', 'trending',
   'trending now', 'top stories', 'popular', "editor's picks", 'more stories', 'more news',
   'лента новостей', 'лента', 'самое читаемое', 'популярное', 'главное', 'последние новости',
   'meistgelesen', 'neueste nachrichten', 'beliebt', 'top-themen',
@@ -53,7 +53,10 @@ export const LOGIN_PHRASES = [
 /** Leftovers of scripted widgets: spinners, chat launchers, "show more" buttons. */
 export const LEFTOVER_PHRASES = [
   'loader', 'loading', 'loading...', 'please wait', 'chats', 'chat', 'show more', 'load more', 'see more',
-  'read more', 'more', 'back to top', 'print', 'close', 'menu',
+  'read more', 'more', 'back to top', 'print', 'close', 'menu', 'text size', 'order reprints', 'reprints',
+  'print article', 'print this article', 'get short url', 'short url', 'copy link', 'report error', 'report an error',
+  'this slideshow requires javascript', 'please enable javascript', 'javascript is disabled', 'enlarge this image',
+  'toggle caption', 'hide caption', 'view gallery', 'watch video', 'play video', 'listen', 'listen to this article',
   'загрузка', 'чаты', 'показать еще', 'показать ещё', 'ещё', 'mehr anzeigen', 'mehr laden', 'weiterlesen',
   'voir plus', 'afficher plus', 'ver más', 'cargar más', 'mostra altro', 'carregar mais', 'pokaż więcej',
   'daha fazla', 'もっと見る', '続きを読む', '加载更多', '查看更多', '더보기', 'عرض المزيد',
@@ -84,7 +87,7 @@ export const SHARE_PHRASES = [
 
 /** Labels that mark ads; a block that is only the label is the ad's leftover. */
 export const AD_LABEL_PHRASES = [
-  'advertisement', 'advertising', 'ad', 'sponsored', 'sponsored content', 'promoted', 'paid content',
+  'advertisement', 'advertising', 'advert', 'ad', 'sponsored', 'sponsored content', 'promoted', 'paid content',
   'реклама', 'anzeige', 'werbung', 'publicité', 'publicidad', 'pubblicità', 'publicidade', 'reklama',
   'reklam', '広告', '广告', '廣告', '광고', 'إعلان',
 ] as const;

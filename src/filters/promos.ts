@@ -18,7 +18,7 @@ const CALL_TO_ACTION = new RegExp(
     // also how articles describe services, so it needs "our"/"the … newsletter" next to it).
     String.raw`\b(?:sign up|subscribe|register) (?:for|to) (?:our|the) (?:[\w+'’-]+ ){0,4}(?:newsletters?|emails?|alerts?|channel|podcast)\b`,
     String.raw`\b(?:subscribe to|get) our\b|\bour (?:free )?(?:daily |weekly )?newsletter\b|\bjoin (?:us|our)\b`,
-    String.raw`\b(?:follow us|find us|like us) on\b|\bbecome a (?:member|subscriber|patron)\b|\bdownload (?:our|the \w+) app\b`,
+    String.raw`\b(?:follow us|find us|like us) on\b|\bfollow @?[\w.]+(?: [\w.]+){0,2} on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|,)|\bbecome a (?:member|subscriber|patron)\b|\bdownload (?:our|the \w+) app\b`,
     String.raw`\bsupport (?:our|independent) journalism\b|\bwe have a proposition for you\b|\b(?:straight |directly )?(?:to|in) your inbox\b`,
     String.raw`(?:подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|присоединяйтесь к нам|читайте нас в)`,
     String.raw`\b(?:abonnieren sie unseren|folgen sie uns|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter)\b`,
@@ -34,6 +34,7 @@ const LEGAL_NOTICE = new RegExp(
     String.raw`\ball rights reserved\b`,
     String.raw`\bthis (?:post|article|page) (?:may )?contains? (?:affiliate|sponsored)\b`,
     String.raw`\baffiliate (?:and/or referral )?links?\b`,
+    String.raw`\b(?:may )?earn (?:an? )?(?:small )?(?:affiliate )?commission\b`,
     String.raw`\bthis (?:document|material|article) (?:is subject to|is protected by) copyright\b`,
     String.raw`\b(?:may not be|cannot be) (?:published|reproduced|republished),? broadcast\b`,
     String.raw`\bcontents of this site are\b`,

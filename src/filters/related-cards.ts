@@ -7,6 +7,7 @@ import { collapseSpaces, textKey } from '../text/normalize.js';
 import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { NEWSFEED_LINE, RELATED_LEAD, RELATED_LINE } from './patterns.js';
 import { blockText, linkDensity } from './select-helpers.js';
+import { isOwnSiteLink } from './site.js';
 
 /** A card headline is short and is not a sentence. */
 const MAX_CARD_WORDS = 20;
@@ -18,8 +19,11 @@ function isHeadlineLike(text: string): boolean {
 }
 
 /** A block that is only a link to a headline, or an image-and-headline link card. */
-function isLinkCard($: CheerioAPI, element: Element): boolean {
+function isLinkCard($: CheerioAPI, element: Element, ctx: FilterContext): boolean {
   const node = $(element);
+  // Cards lead to the site's own stories; a link elsewhere is a source or a shop.
+  const hrefs = (node.is('a') ? node : node.find('a')).toArray().map((link) => (link as Element).attribs['href'] ?? '');
+  if (hrefs.length > 0 && !hrefs.some((href) => isOwnSiteLink(href, ctx))) return false;
   const text = blockText($, element);
   if (!node.find('a').length && !node.is('a')) return false;
   const density = node.is('a') ? 1 : linkDensity($, node);
@@ -43,10 +47,10 @@ function relatedLeadIns($: CheerioAPI): AnyNode[] {
   return picked;
 }
 
-function selectCards($: CheerioAPI): AnyNode[] {
+function selectCards($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   const cards = $('p, div, aside, figure, a, li')
     .toArray()
-    .filter((element) => !$(element).parents('p, a').length && isLinkCard($, element))
+    .filter((element) => !$(element).parents('p, a').length && isLinkCard($, element, ctx))
     .filter((element) => $(element).parent().closest('ul, ol').length === 0);
   return [...cards, ...relatedLeadIns($)];
 }

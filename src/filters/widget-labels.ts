@@ -7,6 +7,7 @@ import {
   AD_LABEL_LINE, COUNTER_LINE, LEFTOVER_LINE, LOGIN_LINE, NEWSFEED_LINE, SHARE_LINE, SUBSCRIBE_LINE,
 } from './patterns.js';
 import { blockText, linesMatching, selectWholeText } from './select-helpers.js';
+import { isOwnSiteLink } from './site.js';
 
 function labelFilter(name: string, reason: string, pattern: RegExp): Filter {
   return {
@@ -73,4 +74,22 @@ export const counters: Filter = {
     const found = lines.filter((line) => COUNTER_LINE.test(line.text)).map((line) => ({ index: line.index, value: Number(line.text) }));
     return found.filter((_, position) => outsideSequences(found, position)).map(({ index }) => index);
   },
+};
+
+/** A block that is nothing but a web address: a share or canonical link printed as text. */
+const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/iu;
+
+/** "www.example.org" is a host, not a path relative to the page. */
+function asAbsolute(text: string): string {
+  return /^www\./i.test(text) ? `http://${text}` : text;
+}
+
+/** Only the site's own addresses: a bare link to a shop or a source is part of what the author wrote. */
+export const bareUrls: Filter = {
+  name: 'bare-urls',
+  stage: 'article',
+  reason: "a block that is only a URL of the site itself is a printed share or permalink, not prose",
+  select: ($, ctx) => selectWholeText($, BARE_URL).filter((node) => isOwnSiteLink(asAbsolute(blockText($, node)), ctx)),
+  selectLines: (lines, ctx) =>
+    lines.filter((line) => BARE_URL.test(line.text) && isOwnSiteLink(asAbsolute(line.text), ctx)).map((line) => line.index),
 };

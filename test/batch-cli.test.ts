@@ -1,0 +1,145 @@
+// test/batch-cli.test.ts
+// Batch mode through the real CLI: nothing lost (one record per input, whatever the input does to
+// its worker), -o DIR with errors.jsonl, SIGTERM then --resume equal to an uninterrupted run,
+// --shard partitions, --urls with per-host limits, usage errors and the summary line.
+
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CRASH_PAGE, HANG_PAGE, ROOT, jsonLines, numberedPage, readTree, runCliProcess, startCli, writeTree } from './helpers/batch.js';
+
+const SUMMARY = /^clean-article: \d+ ok, \d+ failed.* in \d+\.\d s, \d+\.\d pages\/s$/;
+let tmp: string;
+
+beforeAll(() => {
+  expect(existsSync(join(ROOT, 'dist', 'batch', 'worker.js')), 'run `npx tsc -p .` (npm test builds first)').toBe(true);
+  tmp = mkdtempSync(join(tmpdir(), 'clean-article-batch-'));
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A folder with good pages, a binary file, an empty file, a hanging page and a crashing page. */
+function mixedFolder(name: string, good: number): string {
+  const root = join(tmp, name);
+  const files: Record<string, string | Buffer> = {
+    'bad/binary.html': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    'bad/empty.html': '',
+    'bad/hang.html': HANG_PAGE,
+    'bad/crash.html': CRASH_PAGE,
+    '.hidden/skipped.html': numberedPage(999),
+    'notes.md': 'not a page ending: skipped',
+  };
+  for (let n = 0; n < good; n++) files[`good/page-${String(n).padStart(3, '0')}.html`] = numberedPage(n);
+  writeTree(root, files);
+  return root;
+}
+
+describe('batch: nothing lost', () => {
+  it('a folder of good and bad pages gives exactly one record per input, in order, and exit 1', async () => {
+    const root = mixedFolder('mixed', 4);
+    const run = await runCliProcess([root, '-j', '2', '--page-timeout', '2']);
+    expect(run.code, run.stderr).toBe(1);
+    const records = jsonLines(run.stdout);
+    const sources = records.map((record) => String(record['source']).slice(root.length + 1));
+    expect(sources).toEqual([
+      'bad/binary.html', 'bad/crash.html', 'bad/empty.html', 'bad/hang.html',
+      'good/page-000.html', 'good/page-001.html', 'good/page-002.html', 'good/page-003.html',
+    ]);
+    const codes = records.map((record) => (record['error'] as { code?: string } | undefined)?.code ?? 'ok');
+    expect(codes).toEqual(['E_NOT_HTML', 'E_WORKER', 'E_EMPTY', 'E_TIMEOUT', 'ok', 'ok', 'ok', 'ok']);
+    expect(records[4]!['title']).toBe('Harbour bridge story number 0 reopens after repairs');
+    // Not a terminal: no progress bar, only the one summary line.
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr.trimEnd()).toMatch(SUMMARY);
+    expect(run.stderr).toContain('4 ok, 4 failed (E_EMPTY 1, E_NOT_HTML 1, E_TIMEOUT 1, E_WORKER 1)');
+  }, 60_000);
+
+  it('-o DIR writes one .json per good input, mirroring paths, and the failures to errors.jsonl', async () => {
+    const root = mixedFolder('mixed-o', 2);
+    const out = join(tmp, 'mixed-o-out');
+    const run = await runCliProcess([root, '-o', out, '--page-timeout', '2']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toBe('');
+    const tree = readTree(out);
+    expect(Object.keys(tree)).toEqual(['errors.jsonl', 'good/page-000.html.json', 'good/page-001.html.json']);
+    expect(JSON.parse(tree['good/page-001.html.json']!).title).toBe('Harbour bridge story number 1 reopens after repairs');
+    const errors = jsonLines(tree['errors.jsonl']!).map((line) => (line['error'] as { code: string }).code);
+    expect(errors).toEqual(['E_NOT_HTML', 'E_WORKER', 'E_EMPTY', 'E_TIMEOUT']);
+  }, 60_000);
+
+  it('exit 0 when every input succeeds; several file arguments are a batch too', async () => {
+    const root = join(tmp, 'all-good');
+    writeTree(root, { 'a.html': numberedPage(1), 'b.htm': numberedPage(2) });
+    const run = await runCliProcess([join(root, 'b.htm'), join(root, 'a.html'), '-j', '1']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(jsonLines(run.stdout).map((record) => record['title'])).toEqual([
+      'Harbour bridge story number 2 reopens after repairs',
+      'Harbour bridge story number 1 reopens after repairs',
+    ]);
+  }, 30_000);
+});
+
+describe('batch: interruption and --resume', () => {
+  it('SIGTERM midway exits 130 with no partial file; --resume then equals an uninterrupted run', async () => {
+    const root = mixedFolder('resume', 40);
+    rmSync(join(root, 'bad', 'hang.html'));
+    const full = join(tmp, 'resume-full');
+    const fullRun = await runCliProcess([root, '-o', full, '-j', '2']);
+    expect(fullRun.code, fullRun.stderr).toBe(1);
+
+    const part = join(tmp, 'resume-part');
+    const { child, done } = startCli([root, '-o', part, '-j', '1']);
+    await waitFor(() => existsSync(join(part, 'good')) && Object.keys(readTree(join(part, 'good'))).length >= 5);
+    child.kill('SIGTERM');
+    const stopped = await done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toMatch(/interrupted, \d+ not started/);
+    const partial = readTree(part);
+    const written = Object.keys(partial).filter((name) => name.endsWith('.json'));
+    expect(written.length).toBeLessThan(Object.keys(readTree(full)).length - 1);
+    for (const name of Object.keys(partial)) expect(name).not.toMatch(/\.tmp$/);
+    for (const name of written) expect(() => JSON.parse(partial[name]!)).not.toThrow();
+
+    const resumed = await runCliProcess([root, '-o', part, '-j', '2', '--resume']);
+    expect(resumed.code, resumed.stderr).toBe(1);
+    expect(resumed.stderr).toMatch(/\d+ skipped \(already done\)/);
+    expect(readTree(part)).toEqual(readTree(full));
+  }, 90_000);
+});
+
+describe('batch: --shard K/N', () => {
+  it('the shards of a folder are disjoint and together hold every input', async () => {
+    const root = join(tmp, 'shards');
+    writeTree(root, Object.fromEntries(Array.from({ length: 12 }, (_, n) => [`p${n}.html`, numberedPage(n)])));
+    const runs = await Promise.all([1, 2, 3].map((k) => runCliProcess([root, '--shard', `${k}/3`, '-j', '1'])));
+    const shards = runs.map((run) => jsonLines(run.stdout).map((record) => String(record['source'])));
+    const all = shards.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.sort()).toEqual(Array.from({ length: 12 }, (_, n) => join(root, `p${n}.html`)).sort());
+    expect(shards.filter((shard) => shard.length > 0).length).toBeGreaterThan(1);
+  }, 60_000);
+});
+
+describe('batch: usage errors exit 2', () => {
+  it.each([
+    ['--resume without -o', ['--resume', 'x.html', 'y.html']],
+    ['a bad --shard', ['--shard', '4/3', 'x.html']],
+    ['--format text in batch mode', ['--format', 'text', 'x.html', 'y.html']],
+    ['-j 0', ['-j', '0', 'x.html', 'y.html']],
+  ])('%s', async (_what, args) => {
+    const run = await runCliProcess(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,139 @@
+// test/batch-units.test.ts
+// The batch building blocks in-process, with fast-check properties where a rule must hold for
+// any input: shards partition, the reorder buffer restores input order, the host limiter never
+// exceeds its caps, folder walks are sorted and skip hidden files and symlink loops.
+
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HostLimiter } from '../src/batch/hosts.js';
+import { createProgress } from '../src/batch/progress.js';
+import { fnv1a, inShard, parseShard, shardOf } from '../src/batch/shard.js';
+import { stdoutSink } from '../src/batch/sink.js';
+import { collectSources, parseUrlList } from '../src/batch/sources.js';
+import { emptyTally, summaryLine } from '../src/batch/summary.js';
+import { writeTree } from './helpers/batch.js';
+
+const SEED = { seed: 4242, numRuns: 200 };
+let tmp: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'clean-article-batch-units-'));
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('shard', () => {
+  it('every key lands in exactly one shard of N, whatever the key', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.integer({ min: 1, max: 64 }), (key, count) => {
+        const owners = Array.from({ length: count }, (_, i) => i + 1).filter((index) => inShard(key, { index, count }));
+        expect(owners).toEqual([shardOf(key, count)]);
+      }),
+      SEED,
+    );
+  });
+
+  it('is stable: FNV-1a over UTF-8, checked against the reference vectors', () => {
+    expect([fnv1a(''), fnv1a('a'), fnv1a('foobar')]).toEqual([0x811c9dc5, 0xe40c292c, 0xbf9cf968]);
+    expect(shardOf('a', 4)).toBe((0xe40c292c % 4) + 1);
+  });
+
+  it.each([['0/3'], ['4/3'], ['1/0'], ['x/2'], ['1-2']])('rejects %s', (spec) => {
+    expect(typeof parseShard(spec)).toBe('string');
+  });
+});
+
+describe('ordered sink', () => {
+  it('writes records in input order whatever order the pages finish in', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 40 }).chain((n) => fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })), async (finishOrder) => {
+        let out = '';
+        const stream = new Writable({ write: (chunk, _enc, done) => ((out += String(chunk)), done()) });
+        const sink = stdoutSink(stream);
+        for (const index of finishOrder) {
+          sink.accept(index, { spec: `p${index}`, outName: `p${index}`, host: null }, { ok: true, record: `${index}\n` });
+        }
+        await sink.finish();
+        expect(out).toBe([...finishOrder].sort((a, b) => a - b).map((index) => `${index}\n`).join(''));
+      }),
+      { seed: 7, numRuns: 100 },
+    );
+  });
+});
+
+describe('host limiter', () => {
+  it('never runs more than perHost of one host or total in all, under any schedule', () => {
+    const step = fc.record({ host: fc.constantFrom('a.example', 'b.example', 'c.example', null), finish: fc.boolean() });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 6 }), fc.array(step, { maxLength: 100 }), (perHost, total, steps) => {
+        const limiter = new HostLimiter({ perHost, total });
+        const running: Array<string | null> = [];
+        for (const { host, finish } of steps) {
+          if (finish && running.length > 0) limiter.finish(running.shift()!);
+          else if (limiter.canStart(host)) (limiter.start(host), running.push(host));
+          expect(limiter.inFlight).toBeLessThanOrEqual(total);
+          for (const name of ['a.example', 'b.example', 'c.example']) expect(limiter.inFlightFor(name)).toBeLessThanOrEqual(perHost);
+        }
+      }),
+      SEED,
+    );
+  });
+});
+
+describe('sources', () => {
+  it('walks a folder sorted, takes page endings only, skips hidden entries and symlink loops', async () => {
+    const root = join(tmp, 'walk');
+    writeTree(root, { 'b.html': 'x', 'a/z.htm': 'x', 'a/y.xhtml': 'x', 'c.html.gz': 'x', 'd.txt': 'x', 'e.pdf': 'x', '.h.html': 'x', '.hid/x.html': 'x' });
+    symlinkSync('..', join(root, 'a', 'loop'));
+    const sources = await collectSources([root], []);
+    expect(sources.map((source) => source.outName)).toEqual(['a/y.xhtml', 'a/z.htm', 'b.html', 'c.html.gz', 'd.txt']);
+  });
+
+  it('names URL outputs by host and path, and makes repeated names unique', async () => {
+    const sources = await collectSources([], ['https://news.example/a/story?id=1', 'https://news.example/', 'https://news.example/']);
+    expect(sources.map((source) => [source.outName, source.host])).toEqual([
+      ['news.example/a/story_id=1', 'news.example'],
+      ['news.example/index', 'news.example'],
+      ['news.example/index~1', 'news.example'],
+    ]);
+  });
+
+  it('--urls lists drop blank lines and # comments', () => {
+    expect(parseUrlList('# list\nhttps://a.example/1\n\n  https://b.example/2  \r\n#https://c.example/\n')).toEqual([
+      'https://a.example/1',
+      'https://b.example/2',
+    ]);
+  });
+});
+
+describe('progress and summary', () => {
+  function capture(isTTY: boolean): { stream: Writable & { isTTY?: boolean }; text: () => string } {
+    let text = '';
+    const stream = new Writable({ write: (chunk, _enc, done) => ((text += String(chunk)), done()) }) as Writable & { isTTY?: boolean };
+    stream.isTTY = isTTY;
+    return { stream, text: () => text };
+  }
+
+  it('draws a bar on a terminal, and nothing when not a terminal or quiet', () => {
+    for (const [isTTY, quiet, draws] of [[true, false, true], [false, false, false], [true, true, false]] as const) {
+      const { stream, text } = capture(isTTY);
+      const progress = createProgress(stream, 10, quiet);
+      progress.update(5, 1);
+      progress.stop();
+      expect(text().includes('5/10'), `isTTY ${isTTY} quiet ${quiet}`).toBe(draws);
+    }
+  });
+
+  it('the summary line counts failures by code and gives pages/s', () => {
+    const tally = emptyTally();
+    tally.ok = 8;
+    tally.failed.set('E_TIMEOUT', 1).set('E_EMPTY', 1);
+    expect(summaryLine(tally, 2000)).toBe('clean-article: 8 ok, 2 failed (E_EMPTY 1, E_TIMEOUT 1) in 2.0 s, 5.0 pages/s\n');
+  });
+});

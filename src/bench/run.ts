@@ -1,5 +1,5 @@
 // src/bench/run.ts
-// `npm run bench [-- --worst N] [--ablation] [--limit N] [--rounds N]`
+// `npm run bench [-- --worst N] [--ablation] [--limit N] [--rounds N] [--batch] [--memory]`
 // Runs clean-article and plain Readability (on jsdom) over the ScrapingHub benchmark in the same
 // run, each in a child process, scores both with the benchmark's own score.mjs and prints one table,
 // the pages where clean-article does worse than Readability, the worst pages, and optionally an
@@ -34,6 +34,7 @@ interface Timing {
 
 const OUT_DIR = '.bench-out';
 const CHILD = new URL('./child.js', import.meta.url).pathname;
+const BATCH = new URL('./batch.js', import.meta.url).pathname;
 /** A page counts as a regression when its F1 drops by more than this below Readability's. */
 const REGRESSION_MARGIN = 0.05;
 
@@ -142,6 +143,11 @@ function main(): void {
   for (const [id, f1] of worst) console.log(`  ${id}  ${f3(f1)}  (readability ${f3(base!.s.perDoc.get(id) ?? 0)})`);
 
   if (args.ablation) runAblation(dir, args, ours!.s.f1);
+  // --batch (-j 1 vs -j 2 pages/s) and --memory (10,000 pages): the real CLI, in src/bench/batch.ts.
+  const batchModes = [['--batch', '--speed'], ['--memory', '--memory']].filter(([flag]) => process.argv.includes(flag!)).map(([, mode]) => mode!);
+  if (batchModes.length > 0) {
+    execFileSync(process.execPath, [BATCH, ...batchModes, '--rounds', String(args.rounds), '--readability-pps', String(base!.t.pagesPerSecond)], { stdio: 'inherit' });
+  }
   writeFileSync(join(OUT_DIR, 'summary.json'), JSON.stringify(rows.map(({ which, s, t }) => ({ which, f1: s.f1, precision: s.precision, recall: s.recall, accuracy: s.accuracy, ...t })), null, 2));
 }
 

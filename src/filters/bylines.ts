@@ -17,7 +17,7 @@ const DATE_OR_TIME = new RegExp(
     String.raw`\b\d{1,2}:\d{2}\b`,
     String.raw`\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b`,
     String.raw`\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b`,
-    String.raw`\b\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4}\b`,
+    String.raw`\b\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?\d{4}\b`,
     String.raw`\b\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}\b`,
     String.raw`\d{4}\s*年\s*\d{1,2}\s*月`,
   ].join('|'),
@@ -58,11 +58,11 @@ function isBylineText(text: string, ctx: FilterContext): boolean {
   const key = textKey(text);
   if (ctx.authors.some((author) => author.length > 3 && key.includes(textKey(author)))) return true;
   // A bare date line: the date and time are most of it ("21.08.2024, 16:45 Uhr").
-  return text.replace(new RegExp(DATE_OR_TIME.source, 'gu'), '').replace(/[\s\p{P}\p{S}]/gu, '').length <= 6;
+  return text.replace(new RegExp(DATE_OR_TIME.source, 'gu'), '').replace(/[\s\p{P}\p{S}\d]/gu, '').length <= 6;
 }
 
 function selectBylines($: CheerioAPI, ctx: FilterContext): AnyNode[] {
-  return $('p, div, span, time, address, small, h4, h5, h6')
+  return $('p, div, span, time, address, small, h2, h3, h4, h5, h6')
     .toArray()
     .filter((element) => $(element).find('p, div').length === 0 && isBylineText(blockText($, element), ctx))
     .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));

@@ -7,6 +7,7 @@ import type { AnyNode } from 'domhandler';
 import { textKey } from '../text/normalize.js';
 import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { isCreditText } from '../extract/captions.js';
+import { isTitleVariant } from './headline.js';
 import { blockText } from './select-helpers.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from './tokens.js';
 
@@ -101,13 +102,11 @@ export const titleRepeats: Filter = {
   name: 'title-repeats',
   stage: 'article',
   reason: 'the headline is the `title` field; repeated inside the body it would be counted twice',
-  select: ($, ctx) => {
-    const title = ctx.title ? textKey(ctx.title) : '';
-    if (title === '') return [];
-    return $('h1, h2, h3, p').toArray().filter((element) => textKey(blockText($, element)) === title).slice(0, 1);
-  },
-  selectLines: (lines, ctx) => {
-    const title = ctx.title ? textKey(ctx.title) : '';
-    return lines.filter((line) => title !== '' && textKey(line.text) === title).map((line) => line.index);
-  },
+  // Headings anywhere, or the first paragraph-like block, that are the title or a close variant of it.
+  select: ($, ctx) =>
+    $('h1, h2, h3, h4, p')
+      .toArray()
+      .filter((element) => (element.name !== 'p' || blockText($, element).length <= 200) && isTitleVariant(blockText($, element), ctx.title))
+      .slice(0, 2),
+  selectLines: (lines, ctx) => lines.filter((line) => isTitleVariant(line.text, ctx.title)).map((line) => line.index),
 };

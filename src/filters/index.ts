@@ -8,12 +8,13 @@ import { captionBlocks, duplicateCaptions, photoCredits, titleRepeats } from './
 import {
   adSlots, commentSections, consentBanners, formControls, hiddenElements, navigationChrome, relatedBlocks, shareBars, subscribeBoxes,
 } from './page-chrome.js';
+import { standfirst } from './headline.js';
 import { linkLists } from './link-lists.js';
 import { legalNotices, promoParagraphs } from './promos.js';
 import { relatedCards } from './related-cards.js';
 import { trailingChrome } from './trailing-chrome.js';
 import {
-  adLabels, bareUrls, counters, loginPrompts, newsfeedLabels, sharePrompts, subscribePrompts, widgetLeftovers,
+  adLabels, bareUrls, counters, tagLists, loginPrompts, newsfeedLabels, sharePrompts, subscribePrompts, widgetLeftovers,
 } from './widget-labels.js';
 
 export const FILTERS: readonly Filter[] = [
@@ -33,6 +34,7 @@ export const FILTERS: readonly Filter[] = [
   captionBlocks,
   duplicateCaptions,
   titleRepeats,
+  standfirst,
   bylineLines,
   relatedCards,
   linkLists,
@@ -47,6 +49,7 @@ export const FILTERS: readonly Filter[] = [
   widgetLeftovers,
   counters,
   bareUrls,
+  tagLists,
   trailingChrome,
 ];
 

@@ -103,6 +103,9 @@ export const CREDIT_PREFIX =
 export const CREDIT_AGENCY_SUFFIX =
   /(?:getty(?: images)?|afp|reuters|ap photo|associated press|epa(?:-efe)?|shutterstock|dpa|anadolu(?: agency)?|xinhua|tass|ria novosti|imago|alamy|istock(?:photo)?|picture alliance|bloomberg|nurphoto|sopa images|zuma(?: press)?)[\s/)\].]*$/iu;
 
+/** A tag list: "Tags: a, b, c", "Теги: …", "Schlagwörter: …" (topic links of the CMS). */
+export const TAG_LIST = /^(?:tags?|tagged|topics?|keywords|schlagw(?:ö|oe)rter|themen|étiquettes|mots-clés|etiquetas|temas|tag|argomenti|теги|метки|темы|etykiety|tagi|etiketler|タグ|标签|標籤|태그|الوسوم)\s*[:：]?\s+\S.{0,400}$/iu;
+
 /** Counters left by removed widgets: "0", "12", "1/5" and "Image 3 of 12" (galleries). */
 export const COUNTER_LINE =
   /^\s*(?:(?:image|photo|picture|slide|bild|foto|фото|imagen|immagine|zdjęcie)\s*)?(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;

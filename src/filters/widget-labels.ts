@@ -4,6 +4,7 @@
 
 import type { Filter } from '../types.js';
 import {
+  TAG_LIST,
   AD_LABEL_LINE, COUNTER_LINE, LEFTOVER_LINE, LOGIN_LINE, NEWSFEED_LINE, SHARE_LINE, SUBSCRIBE_LINE,
 } from './patterns.js';
 import { blockText, linesMatching, selectWholeText } from './select-helpers.js';
@@ -92,4 +93,13 @@ export const bareUrls: Filter = {
   select: ($, ctx) => selectWholeText($, BARE_URL).filter((node) => isOwnSiteLink(asAbsolute(blockText($, node)), ctx)),
   selectLines: (lines, ctx) =>
     lines.filter((line) => BARE_URL.test(line.text) && isOwnSiteLink(asAbsolute(line.text), ctx)).map((line) => line.index),
+};
+
+/** Tag lists are short comma-separated topics; the cap keeps a paragraph that starts with "Topics" safe. */
+export const tagLists: Filter = {
+  name: 'tag-lists',
+  stage: 'article',
+  reason: 'a "Tags: a, b, c" line lists the CMS topics of the page, not article text',
+  select: ($) => selectWholeText($, TAG_LIST, 420).filter((node) => blockText($, node).split(',').length >= 2 || $(node).find('a').length >= 2),
+  selectLines: (lines) => lines.filter((line) => TAG_LIST.test(line.text) && line.text.split(',').length >= 2).map((line) => line.index),
 };

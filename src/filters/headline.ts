@@ -1,0 +1,53 @@
+// src/filters/headline.ts
+// The headline block Readability sometimes keeps above the story: the title again (often a
+// variant of it) and the standfirst, a one-sentence summary set as a heading. The title is the
+// `title` field and the standfirst duplicates the excerpt; neither is body text.
+
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { textKey } from '../text/normalize.js';
+import type { Filter, FilterContext } from '../types.js';
+import { blockText } from './select-helpers.js';
+
+/** A section heading is short; a standfirst is a sentence. */
+const MIN_STANDFIRST_WORDS = 8;
+/** Share of the heading's words found in the title for it to count as a variant of the title. */
+const TITLE_OVERLAP = 0.7;
+
+function words(text: string): string[] {
+  return textKey(text).split(' ').filter(Boolean);
+}
+
+export function isTitleVariant(text: string, title: string | null): boolean {
+  if (!title) return false;
+  const own = words(text);
+  const titleWords = new Set(words(title));
+  if (own.length === 0 || titleWords.size === 0) return false;
+  const shared = own.filter((word) => titleWords.has(word)).length;
+  return shared / own.length >= TITLE_OVERLAP && shared / titleWords.size >= TITLE_OVERLAP;
+}
+
+/** Headings that come before the first paragraph of the article. */
+function leadingHeadings($: CheerioAPI): Element[] {
+  const headings: Element[] = [];
+  for (const element of $('h1, h2, h3, h4, p').toArray()) {
+    if (blockText($, element) === '') continue;
+    if (element.name === 'p') break;
+    headings.push(element);
+  }
+  return headings;
+}
+
+function selectStandfirst($: CheerioAPI, ctx: FilterContext): AnyNode[] {
+  return leadingHeadings($).filter((element) => {
+    const text = blockText($, element);
+    return !isTitleVariant(text, ctx.title) && words(text).length >= MIN_STANDFIRST_WORDS;
+  });
+}
+
+export const standfirst: Filter = {
+  name: 'standfirst',
+  stage: 'article',
+  reason: 'a sentence-long heading above the first paragraph is the standfirst (dek), a summary that repeats the story',
+  select: selectStandfirst,
+};

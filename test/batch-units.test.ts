@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostLimiter } from '../src/batch/hosts.js';
+import { WorkerPool } from '../src/batch/pool.js';
 import { createProgress } from '../src/batch/progress.js';
 import { fnv1a, inShard, parseShard, shardOf } from '../src/batch/shard.js';
 import { stdoutSink } from '../src/batch/sink.js';
@@ -135,5 +136,52 @@ describe('progress and summary', () => {
     tally.ok = 8;
     tally.failed.set('E_TIMEOUT', 1).set('E_EMPTY', 1);
     expect(summaryLine(tally, 2000)).toBe('clean-article: 8 ok, 2 failed (E_EMPTY 1, E_TIMEOUT 1) in 2.0 s, 5.0 pages/s\n');
+  });
+});
+
+describe('worker pool (stand-in workers from data: URLs)', () => {
+  /** A worker that answers each page with its thread id, or never answers pages named "hang". */
+  const ECHO = new URL(`data:text/javascript,${encodeURIComponent(`
+    import { parentPort, threadId } from 'node:worker_threads';
+    parentPort.on('message', (m) => { if (m.source !== 'hang') parentPort.postMessage({ id: m.id, ok: true, record: String(threadId) }); });
+    parentPort.postMessage({ ready: true });`)}`);
+  const request = (id: number, source = `p${id}`) =>
+    ({ id, source, bytes: new Uint8Array(0), contentType: null, url: null, options: {}, layout: 'line' }) as const;
+  const options = { size: 1, pageTimeoutMs: 5_000, recycleAfter: 10, maxOldGenerationMb: 256 };
+
+  it('recycles a worker after recycleAfter pages', async () => {
+    const pool = new WorkerPool({ ...options, recycleAfter: 3 }, ECHO);
+    const threads: string[] = [];
+    for (let id = 0; id < 7; id++) threads.push(((await pool.run(request(id))) as { record: string }).record);
+    await pool.close();
+    expect(new Set(threads.slice(0, 3)).size).toBe(1);
+    expect(threads[3]).not.toBe(threads[2]);
+    expect(threads[6]).not.toBe(threads[5]);
+  });
+
+  it('ends a page past the limit with E_TIMEOUT and goes on with a fresh worker', async () => {
+    const pool = new WorkerPool({ ...options, pageTimeoutMs: 300 }, ECHO);
+    const [hung, next] = await Promise.all([pool.run(request(0, 'hang')), pool.run(request(1))]);
+    await pool.close();
+    expect(hung).toMatchObject({ ok: false, code: 'E_TIMEOUT' });
+    expect(next).toMatchObject({ ok: true });
+  });
+
+  it('a worker that cannot start fails every page with E_WORKER instead of waiting forever', async () => {
+    const pool = new WorkerPool(options, new URL('data:text/javascript,throw new Error("broken install")'));
+    const outcomes = await Promise.all([pool.run(request(0)), pool.run(request(1))]);
+    const late = await pool.run(request(2));
+    await pool.close();
+    for (const outcome of [...outcomes, late]) expect(outcome).toMatchObject({ ok: false, code: 'E_WORKER' });
+  });
+
+  it('close() settles running and queued pages with null', async () => {
+    const pool = new WorkerPool(options, ECHO);
+    const running = pool.run(request(0, 'hang'));
+    const queued = pool.run(request(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await pool.close();
+    expect(await running).toBeNull();
+    expect(await queued).toBeNull();
   });
 });

@@ -56,6 +56,8 @@ export class WorkerPool {
   private readonly queue: Task[] = [];
   private closed = false;
   private failedStarts = 0;
+  /** Set when no worker can start; every page then fails with it instead of waiting. */
+  private broken: PageOutcome | undefined;
 
   constructor(
     private readonly options: PoolOptions,
@@ -65,6 +67,7 @@ export class WorkerPool {
   }
 
   run(request: PageRequest): Promise<PageOutcome | null> {
+    if (this.broken) return Promise.resolve(this.broken);
     if (this.closed) return Promise.resolve(null);
     return new Promise((settle) => {
       this.queue.push({ request, settle });
@@ -150,8 +153,8 @@ export class WorkerPool {
 
   /** No worker can start: every queued page fails rather than waiting forever. */
   private giveUp(reason: string): void {
-    this.closed = true;
-    for (const task of this.queue.splice(0)) task.settle({ ok: false, code: 'E_WORKER', message: `no worker could start: ${reason}` });
+    this.broken = { ok: false, code: 'E_WORKER', message: `no worker could start: ${reason}` };
+    for (const task of this.queue.splice(0)) task.settle(this.broken);
   }
 
   private pump(): void {

@@ -110,6 +110,29 @@ describe('batch: interruption and --resume', () => {
   }, 90_000);
 });
 
+describe('batch: SIGINT with JSON Lines on stdout', () => {
+  it('exits 130 after flushing whole lines, still in input order', async () => {
+    const root = join(tmp, 'sigint');
+    writeTree(root, Object.fromEntries(Array.from({ length: 40 }, (_, n) => [`p${String(n).padStart(2, '0')}.html`, numberedPage(n)])));
+    const { child, done } = startCli([root, '-j', '1']);
+    let seen = '';
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.toString();
+      // Once: a second signal means "exit now" and skips the flush and the summary.
+      if (seen.split('\n').length > 4) child.kill('SIGINT') && child.stdout!.off('data', onData);
+    };
+    child.stdout!.on('data', onData);
+    const run = await done;
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stdout.endsWith('\n')).toBe(true);
+    const sources = jsonLines(run.stdout).map((record) => String(record['source']));
+    expect(sources.length).toBeGreaterThan(3);
+    expect(sources.length).toBeLessThan(40);
+    expect(sources).toEqual([...sources].sort());
+    expect(run.stderr.trimEnd()).toMatch(/interrupted, \d+ not started in/);
+  }, 60_000);
+});
+
 describe('batch: --shard K/N', () => {
   it('the shards of a folder are disjoint and together hold every input', async () => {
     const root = join(tmp, 'shards');

@@ -45,7 +45,7 @@ function isHeadlineList($: CheerioAPI, group: Element[]): boolean {
   );
 }
 
-/** The short label right before the list ("More Great WIRED Stories") goes with it. */
+/** The short label right before the list ("More stories from Example") goes with it. */
 function headingBefore($: CheerioAPI, list: Element): Element | null {
   const previous = $(list).prev()[0];
   if (!previous) return null;

@@ -54,8 +54,8 @@ export const LOGIN_PHRASES = [
 export const LEFTOVER_PHRASES = [
   'loader', 'loading', 'loading...', 'please wait', 'chats', 'chat', 'show more', 'load more', 'see more',
   'read more', 'more', 'back to top', 'print', 'close', 'menu', 'text size', 'order reprints', 'reprints',
-  'print article', 'print this article', 'get short url', 'short url', 'copy link', 'report error', 'report an error',
-  'this slideshow requires javascript', 'please enable javascript', 'javascript is disabled', 'enlarge this image',
+  'print article', 'print this article', 'copy link', 'report error', 'report an error',
+  'please enable javascript', 'javascript is disabled', 'enlarge this image',
   'toggle caption', 'hide caption', 'view gallery', 'watch video', 'play video', 'listen', 'listen to this article',
   'загрузка', 'чаты', 'показать еще', 'показать ещё', 'ещё', 'mehr anzeigen', 'mehr laden', 'weiterlesen',
   'voir plus', 'afficher plus', 'ver más', 'cargar más', 'mostra altro', 'carregar mais', 'pokaż więcej',
@@ -110,7 +110,7 @@ export const TAG_LIST = /^(?:tags?|tagged|topics?|keywords|schlagw(?:ö|oe)rter|
 export const COUNTER_LINE =
   /^\s*(?:(?:image|photo|picture|slide|bild|foto|фото|imagen|immagine|zdjęcie)\s*)?(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;
 
-/** Headings of story lists that carry the site's name: "More Great WIRED Stories", "Other news". */
+/** Headings of story lists that carry the site's name: "More Great Example Stories", "Other news". */
 export const STORY_LIST_HEADING =
   /^(?:more|other|latest|top|popular|recommended|related|trending|further)\b.{0,40}\b(?:stories|news|articles|posts|reads|videos|headlines)\s*:?$/iu;
 

@@ -19,7 +19,7 @@ const CALL_TO_ACTION = new RegExp(
     String.raw`\b(?:sign up|subscribe|register) (?:for|to) (?:our|the) (?:[\w+'’-]+ ){0,4}(?:newsletters?|emails?|alerts?|channel|podcast)\b`,
     String.raw`\b(?:subscribe to|get) our\b|\bour (?:free )?(?:daily |weekly )?newsletter\b|\bjoin (?:us|our)\b`,
     String.raw`\b(?:follow us|find us|like us) on\b|\bfollow @?[\w.]+(?: [\w.]+){0,2} on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|,)|\bbecome a (?:member|subscriber|patron)\b|\bdownload (?:our|the \w+) app\b`,
-    String.raw`\bsupport (?:our|independent) journalism\b|\bwe have a proposition for you\b|\b(?:straight |directly )?(?:to|in) your inbox\b`,
+    String.raw`\bsupport (?:our|independent) journalism\b|\b(?:straight |directly )?(?:to|in) your inbox\b`,
     String.raw`(?:подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|присоединяйтесь к нам|читайте нас в)`,
     String.raw`\b(?:abonnieren sie unseren|folgen sie uns|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter)\b`,
     String.raw`\b(?:abonnez-vous à notre|inscrivez-vous à notre|suivez-nous)\b`,
@@ -37,7 +37,6 @@ const LEGAL_NOTICE = new RegExp(
     String.raw`\b(?:may )?earn (?:an? )?(?:small )?(?:affiliate )?commission\b`,
     String.raw`\bthis (?:document|material|article) (?:is subject to|is protected by) copyright\b`,
     String.raw`\b(?:may not be|cannot be) (?:published|reproduced|republished),? broadcast\b`,
-    String.raw`\bcontents of this site are\b`,
     // Comment-moderation notices: "Comments … will not be approved", "we are moderating all comments".
     String.raw`\b(?:comments?|comentários|comentarios|kommentare|commentaires|commenti|комментарии)\b.{0,100}\b(?:moderat|approv|aprovad|freigeschaltet|modér|модер)`,
     String.raw`\b(?:moderat\w*|approv\w*)\b.{0,40}\bcomments?\b`,

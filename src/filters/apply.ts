@@ -5,7 +5,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { collapseSpaces, truncate } from '../text/normalize.js';
+import { collapseSpaces, textKey, truncate } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext, Removal } from '../types.js';
 
 const EXPLAIN_CHARS = 200;
@@ -15,6 +15,8 @@ const MAX_PAGE_SHARE = 0.25;
 const MAX_ARTICLE_SHARE = 0.4;
 /** The page's own markers of where the article is. */
 const ARTICLE_MARKERS = 'article, main, [itemprop="articleBody"], [role="main"]';
+/** Structures that carry article content no boilerplate filter should take with it. */
+const ARTICLE_CONTENT = 'table, blockquote, pre';
 
 function record(filter: Filter, text: string): Removal {
   return { filter: filter.name, reason: filter.reason, text: truncate(collapseSpaces(text), EXPLAIN_CHARS) };
@@ -40,10 +42,34 @@ function pageGuard($: CheerioAPI): Guard {
   };
 }
 
-/** Article stage: no single removal may take a large share of what Readability kept. */
-function articleGuard($: CheerioAPI): Guard {
+/** The lead: the first paragraph long enough to be prose, not a label or byline, and not a caption under an image. */
+const LEAD_MIN_WORDS = 15;
+
+function leadParagraph($: CheerioAPI, ctx: FilterContext): AnyNode | undefined {
+  const captions = new Set(ctx.captions.map(textKey));
+  return $('p')
+    .toArray()
+    .find((paragraph) => {
+      const node = $(paragraph);
+      const text = collapseSpaces(node.text());
+      const isCaption = captions.has(textKey(text)) || node.closest('figure, figcaption, [class*="caption" i]').length > 0;
+      return !isCaption && text.split(' ').length >= LEAD_MIN_WORDS;
+    });
+}
+
+/**
+ * Article stage: no single removal may take a large share of what Readability kept, the lead
+ * paragraph, or a table, quote or code block of the article (or what holds one).
+ */
+function articleGuard($: CheerioAPI, ctx: FilterContext): Guard {
   const articleChars = collapseSpaces($.root().text()).length;
-  return (node) => collapseSpaces($(node).text()).length <= articleChars * MAX_ARTICLE_SHARE;
+  const lead = leadParagraph($, ctx);
+  return (node) => {
+    const element = $(node as Element);
+    if (lead && (node === lead || element.find('p').toArray().includes(lead as Element))) return false;
+    if (element.is(ARTICLE_CONTENT) || element.find(ARTICLE_CONTENT).length > 0) return false;
+    return collapseSpaces(element.text()).length <= articleChars * MAX_ARTICLE_SHARE;
+  };
 }
 
 function isAttached(node: AnyNode): boolean {
@@ -57,7 +83,7 @@ function isAttached(node: AnyNode): boolean {
 
 export function applyFilters($: CheerioAPI, filters: readonly Filter[], ctx: FilterContext, stage: Filter['stage']): Removal[] {
   const removals: Removal[] = [];
-  const allowed = stage === 'page' ? pageGuard($) : articleGuard($);
+  const allowed = stage === 'page' ? pageGuard($) : articleGuard($, ctx);
   for (const filter of filters) {
     for (const node of new Set(filter.select($, ctx))) {
       // Already gone with an ancestor picked by this or an earlier filter.

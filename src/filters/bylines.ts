@@ -45,7 +45,10 @@ function isUndatedByline(text: string, ctx: FilterContext): boolean {
   const key = textKey(text);
   return ctx.authors.some((author) => {
     const name = textKey(author);
-    return name.includes(' ') && key.includes(name) && words - name.split(' ').length <= MAX_WORDS_BESIDE_NAME;
+    if (name.length < 2 || !key.includes(name)) return false;
+    // One-word names (common in Korean, Chinese, Japanese) need a reporter word beside them: "한지민 기자".
+    if (!name.includes(' ')) return key === name || (CJK_BYLINE_WORDS.test(text) && words <= 4);
+    return words - name.split(' ').length <= MAX_WORDS_BESIDE_NAME;
   });
 }
 

@@ -16,7 +16,8 @@ const CALL_TO_ACTION = new RegExp(
   [
     // English: the site's own newsletter, channel, membership or social accounts ("sign up" alone is
     // also how articles describe services, so it needs "our"/"the … newsletter" next to it).
-    String.raw`\b(?:sign up|subscribe|register) (?:for|to) (?:our|the) (?:[\w+'’-]+ ){0,4}(?:newsletters?|emails?|alerts?|channel|podcast)\b`,
+    String.raw`\b(?:sign up|subscribe|register) (?:for|to) our (?:[\w+'’-]+ ){0,4}(?:newsletters?|emails?|alerts?|channel|podcast)\b`,
+    String.raw`\b(?:sign up|subscribe) (?:for|to) the (?:free )?(?:daily |weekly |morning |evening )?newsletter\b`,
     String.raw`\b(?:subscribe to|get) our\b|\bour (?:free )?(?:daily |weekly )?newsletter\b|\bjoin (?:us|our)\b`,
     String.raw`\b(?:follow us|find us|like us) on\b|\bfollow @?[\w.]+(?: [\w.]+){0,2} on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|,)|\bbecome a (?:member|subscriber|patron)\b|\bdownload (?:our|the \w+) app\b`,
     String.raw`\bsupport (?:our|independent) journalism\b|\b(?:straight |directly )?(?:to|in) your inbox\b`,

@@ -10,7 +10,23 @@ export function loadPage(html: string): CheerioAPI {
   const $ = cheerio.load(shrinkHtml(html));
   // JSON-LD is data, not layout: keep it in <head> so no page filter can drop it with its container.
   $('body script[type="application/ld+json" i]').appendTo('head');
+  unmarkQuoteWrappers($);
   return $;
+}
+
+/**
+ * Embedded posts (a tweet quoted by the author) sit in wrappers such as "social-media-embed",
+ * and Readability drops any block whose class says "social". The wrapper holds nothing but the
+ * quote, so its class and id carry no meaning worth that loss: clear them.
+ */
+function unmarkQuoteWrappers($: CheerioAPI): void {
+  $('body blockquote').each((_, quote) => {
+    const text = $(quote).text().trim();
+    for (let wrapper = $(quote).parent(); wrapper.length > 0 && !wrapper.is('body, article, main'); wrapper = wrapper.parent()) {
+      if (wrapper.text().trim() !== text) break;
+      wrapper.removeAttr('class').removeAttr('id');
+    }
+  });
 }
 
 /** Attributes Readability reads: class/id/role for scoring, style/hidden/aria-hidden for visibility,

@@ -6,7 +6,7 @@ import { authorBio } from './author-bio.js';
 import { bylineLines } from './bylines.js';
 import { captionBlocks, duplicateCaptions, photoCredits, titleRepeats } from './captions.js';
 import {
-  adSlots, commentSections, consentBanners, formControls, hiddenElements, navigationChrome, relatedBlocks, shareBars, subscribeBoxes,
+  adSlots, commentSections, consentBanners, hiddenElements, navigationChrome, relatedBlocks, shareBars, subscribeBoxes,
 } from './page-chrome.js';
 import { standfirst } from './headline.js';
 import { linkLists } from './link-lists.js';
@@ -20,7 +20,6 @@ import {
 export const FILTERS: readonly Filter[] = [
   // Page stage: markup-level chrome, before Readability scores the page.
   hiddenElements,
-  formControls,
   navigationChrome,
   subscribeBoxes,
   shareBars,

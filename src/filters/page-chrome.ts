@@ -29,14 +29,6 @@ export const hiddenElements: Filter = {
   select: ($) => $(`body ${HIDDEN.split(', ').join(', body ')}`).not('.fallback-image').toArray(),
 };
 
-/** Form controls and frames: Readability strips them from its output, so they are never text. */
-export const formControls: Filter = {
-  name: 'form-controls',
-  stage: 'page',
-  reason: 'buttons, inputs, selects and iframes are controls and embeds; Readability drops them from the article anyway',
-  select: ($) => $('body button, body input, body select, body textarea, body iframe, body object, body embed').toArray(),
-};
-
 export const navigationChrome: Filter = {
   name: 'navigation-chrome',
   stage: 'page',

@@ -31,10 +31,24 @@ function namesIn(text: string): string[] {
   return splitAuthors(text.split(/\s[·•|]\s/)[0] ?? '').filter(looksLikeName);
 }
 
-function shortText($: CheerioAPI, element: Element): string | undefined {
+/** Gathers an element's text but gives up past `max` characters: most candidates are big containers. */
+function boundedText(node: AnyNode, max: number, out: string[], length = { value: 0 }): boolean {
+  if (node.type === 'text') {
+    out.push(node.data);
+    length.value += node.data.length;
+    return length.value <= max * 3; // raw text still holds the whitespace that collapsing removes
+  }
+  if (node.type !== 'tag') return true;
+  for (const child of node.children) if (!boundedText(child, max, out, length)) return false;
+  return true;
+}
+
+function shortText(_$: CheerioAPI, element: Element): string | undefined {
   // Cheap guard first: big containers are never a byline, and their text is costly to gather.
   if (element.children.length > 12) return undefined;
-  const text = collapseSpaces($(element).text());
+  const parts: string[] = [];
+  if (!boundedText(element, MAX_BYLINE_LENGTH, parts)) return undefined;
+  const text = collapseSpaces(parts.join(''));
   return text !== '' && text.length <= MAX_BYLINE_LENGTH ? text : undefined;
 }
 

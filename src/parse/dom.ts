@@ -16,7 +16,8 @@ export interface DomParser {
 
 /** A page's own <base> still wins, resolved against the page's address as a browser would. */
 function resolveOwnBase(document: Document, base: string): string {
-  const own = document.querySelector('base[href]')?.getAttribute('href');
+  // getElementsByTagName, not querySelector: jsdom's selector engine costs more than the whole lookup.
+  const own = [...document.getElementsByTagName('base')].find((base) => base.hasAttribute('href'))?.getAttribute('href');
   if (!own) return base;
   try {
     return new URL(own, base).href;

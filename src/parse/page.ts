@@ -3,7 +3,8 @@
 // the cost). Page-stage filters work on it; its serialisation is what jsdom finally parses.
 
 import * as cheerio from 'cheerio';
-import type { CheerioAPI } from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 import { shrinkHtml } from './shrink.js';
 
 export function loadPage(html: string): CheerioAPI {
@@ -38,8 +39,39 @@ const IMAGE_URL = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#\s]|$)/i;
  * The page as jsdom should get it: only <title> in the head (metadata was read already) and only
  * the attributes Readability looks at. jsdom's cost grows with every node and attribute it builds.
  */
+/** Share of the page's paragraph text the page's own article container must hold to be trusted alone. */
+const CONTAINER_SHARE = 0.8;
+
+function paragraphChars($: CheerioAPI, root: Cheerio<AnyNode>): number {
+  let total = 0;
+  root.find('p').each((_, paragraph) => {
+    total += $(paragraph).text().trim().length;
+  });
+  return total;
+}
+
+/**
+ * The page's own article container (one <article> or itemprop=articleBody) when it holds nearly
+ * all the paragraph text: Readability then scores only that subtree, which is faster, and the
+ * rails around it cannot win.
+ */
+function ownArticleContainer($: CheerioAPI): Cheerio<Element> | null {
+  const total = paragraphChars($, $('body'));
+  if (total === 0) return null;
+  for (const selector of ['[itemprop="articleBody"]', 'article']) {
+    const found = $(`body ${selector}`);
+    if (found.length !== 1) continue;
+    if (paragraphChars($, found) >= total * CONTAINER_SHARE) return found as Cheerio<Element>;
+  }
+  return null;
+}
+
 export function serializeForReadability($: CheerioAPI): string {
   $('head').children().not('title').remove();
+  const container = ownArticleContainer($);
+  if (container) $('body').empty().append(container);
+  // Readability strips form controls and plugin embeds from its output, so they are never text.
+  $('body button, body input, body select, body textarea, body object, body embed').remove();
   $('body *').each((_, element) => {
     for (const name of Object.keys(element.attribs)) {
       if (!KEPT_ATTRIBUTES.has(name) && !IMAGE_URL.test(element.attribs[name] ?? '')) delete element.attribs[name];

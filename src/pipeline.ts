@@ -12,7 +12,8 @@ import { CleanError } from './errors.js';
 import { assembleArticle } from './extract/assemble.js';
 import { blocksToText, buildBlocks } from './extract/blocks.js';
 import { findImages, findLeadImage, keptImages } from './extract/images.js';
-import { escapeHtml, extractFromArticleBody, extractWithReadability } from './extract/readability.js';
+import { extractWithFallbacks } from './extract/fallback.js';
+import { escapeHtml, extractWithReadability } from './extract/readability.js';
 import { applyFilters, applyLineFilters } from './filters/apply.js';
 import { enabledFilters, filtersOfStage } from './filters/index.js';
 import { readInput, type RawInput } from './input/index.js';
@@ -72,8 +73,9 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const lead = findLeadImage(page, metadata.imageUrl, base)?.info ?? null;
   const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead]), stage.url), 'page');
 
-  const document = sharedDomParser().parse(serializeForReadability(page), stage.url, stage.source);
-  const extracted = extractWithReadability(document) ?? (metadata.articleBody ? extractFromArticleBody(metadata.articleBody) : null);
+  const readable = serializeForReadability(page);
+  const parse = (): Document => sharedDomParser().parse(readable, stage.url, stage.source);
+  const extracted = extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page });
   if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
 
   const $ = cheerio.load(extracted.html, null, false);

@@ -13,16 +13,19 @@ export interface ExtractedContent {
   lang: string | null;
   publishedTime: string | null;
   /** Which method produced the body, for `--explain`. */
-  method: 'readability' | 'json-ld';
+  method: 'readability' | 'readability-low-threshold' | 'json-ld' | 'largest-block';
 }
 
 /** Readability refuses pages with too many elements; far above any real article page. */
 const MAX_ELEMENTS = 200_000;
 
-export function extractWithReadability(doc: Document): ExtractedContent | null {
+/** Readability's default minimum article length, in characters. */
+export const DEFAULT_CHAR_THRESHOLD = 500;
+
+export function extractWithReadability(doc: Document, charThreshold = DEFAULT_CHAR_THRESHOLD): ExtractedContent | null {
   let parsed: ReturnType<Readability['parse']>;
   try {
-    parsed = new Readability(doc, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS }).parse();
+    parsed = new Readability(doc, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, charThreshold }).parse();
   } catch {
     // Readability throws past maxElemsToParse; the fallback below still gets a chance.
     parsed = null;
@@ -36,7 +39,7 @@ export function extractWithReadability(doc: Document): ExtractedContent | null {
     siteName: parsed.siteName ?? null,
     lang: parsed.lang ?? null,
     publishedTime: parsed.publishedTime ?? null,
-    method: 'readability',
+    method: charThreshold === DEFAULT_CHAR_THRESHOLD ? 'readability' : 'readability-low-threshold',
   };
 }
 

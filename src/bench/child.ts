@@ -38,7 +38,9 @@ function main(): void {
   if (!outPath || (which !== 'clean-article' && which !== 'readability')) {
     throw new Error('usage: child.js <clean-article|readability> <out.jsonl> [disabled] [limit]');
   }
-  const pages = loadPages(benchDir(), limitArg ? Number(limitArg) : Infinity);
+  // A missing or non-positive limit means every page.
+  const limit = Number(limitArg);
+  const pages = loadPages(benchDir(), limit > 0 ? limit : Infinity);
   const extract = which === 'readability' ? plainReadability : cleanArticleExtractor(disabledArg.split(',').filter(Boolean));
   const lines: string[] = [];
   const started = performance.now();

@@ -1,6 +1,6 @@
 // src/pipeline.ts
 // The only module that knows the stage order (README "Pipeline"):
-//   input -> decode -> sniff -> page (cheerio) -> metadata -> page filters -> jsdom -> Readability
+//   input -> decode -> sniff -> limits -> page (cheerio) -> metadata -> page filters -> jsdom -> Readability
 //   -> images -> article filters -> blocks/text -> assemble
 // Plain-text dumps branch after sniffing: lines -> dump metadata -> line filters -> assemble.
 
@@ -20,6 +20,7 @@ import { readInput, type RawInput } from './input/index.js';
 import { resolveFetchOptions } from './input/limits.js';
 import { readMetadata, settleLang, withReadabilityFallbacks, type PageMetadata } from './metadata/index.js';
 import { createDomParser, FALLBACK_BASE_URL, type DomParser } from './parse/dom.js';
+import { boundedHtml } from './parse/limits.js';
 import { loadPage, serializeForReadability } from './parse/page.js';
 import { findLeadFigure, siteNameFromSuffixes, splitLines } from './text/dump.js';
 import { detectLang } from './text/lang.js';
@@ -65,7 +66,7 @@ function contextFrom(metadata: PageMetadata, captions: readonly string[], url: s
 }
 
 function cleanHtml(html: string, stage: StageOptions): Article {
-  const page = loadPage(html);
+  const page = loadPage(boundedHtml(html, stage.source));
   const base = stage.url ?? FALLBACK_BASE_URL;
   // Metadata reads the whole page (bylines, <time>, microdata live in the body) before any filter.
   const metadata = readMetadata(page, stage.url);

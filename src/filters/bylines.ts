@@ -6,7 +6,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { textKey } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext } from '../types.js';
-import { blockText } from './select-helpers.js';
+import { shortBlockText } from './select-helpers.js';
 
 const MAX_BYLINE_CHARS = 160;
 const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
@@ -67,7 +67,10 @@ function isBylineText(text: string, ctx: FilterContext): boolean {
 function selectBylines($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   return $('p, div, span, time, address, small, h2, h3, h4, h5, h6')
     .toArray()
-    .filter((element) => $(element).find('p, div').length === 0 && isBylineText(blockText($, element), ctx))
+    .filter((element) => {
+      const text = shortBlockText(element, MAX_BYLINE_CHARS);
+      return text !== null && $(element).find('p, div').length === 0 && isBylineText(text, ctx);
+    })
     .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
 }
 

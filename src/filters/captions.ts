@@ -8,19 +8,21 @@ import { textKey } from '../text/normalize.js';
 import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { isCreditText } from '../extract/captions.js';
 import { isTitleVariant } from './headline.js';
-import { blockText } from './select-helpers.js';
+import { blockText, shortBlockText } from './select-helpers.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from './tokens.js';
 
 const CREDIT_SET = tokenSet(CREDIT_TOKENS);
 /** Credits are one short line; a long block starting with "Photo:" is a sentence about photos. */
 const MAX_CREDIT_CHARS = 160;
+/** Longer than any caption we keep a key for, so longer blocks need no comparing. */
+const MAX_CAPTION_KEY_CHARS = 1000;
 
 function selectCredits($: CheerioAPI): AnyNode[] {
   return $('p, span, small, div, figcaption > *, cite, em')
     .toArray()
     .filter((element) => {
-      const text = blockText($, element);
-      if (text === '' || text.length > MAX_CREDIT_CHARS) return false;
+      const text = shortBlockText(element, MAX_CREDIT_CHARS);
+      if (!text) return false;
       const tokens = elementTokens($(element).attr('class') ?? '', $(element).attr('id') ?? '');
       return hasToken(tokens, CREDIT_SET) || isCreditText(text);
     })
@@ -50,7 +52,10 @@ function selectDuplicateCaptions($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   return $('p, div, span, h2, h3, h4, h5, h6')
     .toArray()
     .filter((element) => $(element).closest('figure').length === 0)
-    .filter((element) => keys.has(textKey(blockText($, element))))
+    .filter((element) => {
+      const text = shortBlockText(element, MAX_CAPTION_KEY_CHARS);
+      return text !== null && keys.has(textKey(text));
+    })
     .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
 }
 
@@ -69,8 +74,7 @@ function selectCaptionBlocks($: CheerioAPI): AnyNode[] {
     .filter((element) => $(element).closest('figure').length === 0)
     .filter((element) => {
       const isCaption = element.name === 'figcaption' || hasToken(elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? ''), CAPTION_CONTAINER_SET);
-      const text = blockText($, element);
-      return isCaption && text.length <= MAX_CAPTION_CHARS && $(element).find('p').length <= 1;
+      return isCaption && shortBlockText(element, MAX_CAPTION_CHARS) !== null && $(element).find('p').length <= 1;
     })
     .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
 }

@@ -6,7 +6,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { DumpLine, Filter } from '../types.js';
-import { blockText } from './select-helpers.js';
+import { shortBlockText } from './select-helpers.js';
 
 /** Promos are short; a long paragraph that mentions a newsletter is reporting about one. */
 const MAX_PROMO_CHARS = 320;
@@ -52,8 +52,8 @@ function shortBlocks($: CheerioAPI, pattern: RegExp): AnyNode[] {
     .toArray()
     .filter((element) => $(element).find('p, div, li').length === 0)
     .filter((element) => {
-      const text = blockText($, element);
-      return text !== '' && text.length <= MAX_PROMO_CHARS && pattern.test(text);
+      const text = shortBlockText(element, MAX_PROMO_CHARS);
+      return !!text && pattern.test(text);
     });
 }
 

@@ -6,11 +6,12 @@ import type { AnyNode, Element } from 'domhandler';
 import { collapseSpaces, textKey } from '../text/normalize.js';
 import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { NEWSFEED_LINE, RELATED_LEAD, RELATED_LINE } from './patterns.js';
-import { blockText, linkDensity } from './select-helpers.js';
+import { linkDensity, shortBlockText } from './select-helpers.js';
 import { isOwnSiteLink } from './site.js';
 
 /** A card headline is short and is not a sentence. */
 const MAX_CARD_WORDS = 20;
+const MAX_CARD_CHARS = 300;
 const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
 
 function isHeadlineLike(text: string): boolean {
@@ -20,12 +21,14 @@ function isHeadlineLike(text: string): boolean {
 
 /** A block that is only a link to a headline, or an image-and-headline link card. */
 function isLinkCard($: CheerioAPI, element: Element, ctx: FilterContext): boolean {
+  // A card is a headline: anything longer is not one, and need not be read whole.
+  const text = shortBlockText(element, MAX_CARD_CHARS);
+  if (text === null || text === '') return false;
   const node = $(element);
+  if (!node.find('a').length && !node.is('a')) return false;
   // Cards lead to the site's own stories; a link elsewhere is a source or a shop.
   const hrefs = (node.is('a') ? node : node.find('a')).toArray().map((link) => (link as Element).attribs['href'] ?? '');
   if (hrefs.length > 0 && !hrefs.some((href) => isOwnSiteLink(href, ctx))) return false;
-  const text = blockText($, element);
-  if (!node.find('a').length && !node.is('a')) return false;
   const density = node.is('a') ? 1 : linkDensity($, node);
   return density >= 0.9 && isHeadlineLike(text) && (node.find('img').length > 0 || text.split(' ').length >= 3);
 }
@@ -35,8 +38,8 @@ function relatedLeadIns($: CheerioAPI): AnyNode[] {
   const picked: AnyNode[] = [];
   $('p, div, li, h2, h3, h4, h5, h6, strong').each((_, element) => {
     const node = $(element);
-    const text = blockText($, element);
-    if (text.length > 300) return;
+    const text = shortBlockText(element, MAX_CARD_CHARS);
+    if (text === null) return;
     if (RELATED_LEAD.test(text) && linkDensity($, node) >= 0.4) picked.push(element);
     else if ((RELATED_LINE.test(text) || NEWSFEED_LINE.test(text)) && node.is('h2, h3, h4, h5, h6, p, strong')) {
       picked.push(element);

@@ -4,7 +4,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { readableText } from '../text/dom-text.js';
+import { boundedReadableText, readableText } from '../text/dom-text.js';
 import { collapseSpaces } from '../text/normalize.js';
 import type { DumpLine, LineSelector } from '../types.js';
 
@@ -13,6 +13,12 @@ const LABEL_HOLDERS = 'p, h1, h2, h3, h4, h5, h6, li, div, section, aside, heade
 
 /** Labels are short; a long block that merely contains the phrase is prose. */
 const MAX_LABEL_CHARS = 120;
+
+/** The node's text when it is at most `max` characters, else null, without walking all of a big container. */
+export function shortBlockText(node: AnyNode, max: number): string | null {
+  const text = boundedReadableText(node, max * 4);
+  return text !== null && text.length <= max ? text : null;
+}
 
 /** A node's text with word breaks at <br> and block edges (see text/dom-text.ts). */
 export function blockText(_$: CheerioAPI, node: AnyNode): string {
@@ -26,8 +32,9 @@ export function blockText(_$: CheerioAPI, node: AnyNode): string {
 export function selectWholeText($: CheerioAPI, pattern: RegExp, maxChars = MAX_LABEL_CHARS): Element[] {
   const picked = new Set<Element>();
   $(LABEL_HOLDERS).each((_, element) => {
-    const text = blockText($, element);
-    if (text === '' || text.length > maxChars || !pattern.test(text)) return;
+    // Raw text may carry indentation whitespace that collapsing removes; allow for it.
+    const text = boundedReadableText(element, maxChars * 4);
+    if (!text || text.length > maxChars || !pattern.test(text)) return;
     let top: Element = element;
     while (top.parent && top.parent.type === 'tag' && !isRoot($, top.parent) && blockText($, top.parent) === text) {
       top = top.parent;

@@ -54,9 +54,10 @@ function shortText(_$: CheerioAPI, element: Element): string | undefined {
 
 function firstNames($: CheerioAPI, elements: Cheerio<Element>, prefixed: boolean): string[] {
   for (const element of elements.toArray()) {
-    if (element.name !== 'address' && $(element).closest(ELSEWHERE).length > 0) continue;
+    // The cheap tests first: most candidates are long containers or do not start with a byline word.
     const text = shortText($, element);
     if (!text || (prefixed && !PREFIXED_LINE.test(text))) continue;
+    if (element.name !== 'address' && $(element).closest(ELSEWHERE).length > 0) continue;
     const names = namesIn(text);
     if (names.length > 0) return names;
   }

@@ -22,6 +22,30 @@ function collect(node: AnyNode, out: string[]): void {
   if (breaks) out.push(' ');
 }
 
+/** Raw text length past which `boundedReadableText` gives up (whitespace not yet collapsed). */
+function collectBounded(node: AnyNode, out: string[], budget: { left: number }): boolean {
+  if (node.type === 'text') {
+    out.push(node.data);
+    budget.left -= node.data.length;
+    return budget.left >= 0;
+  }
+  if (node.type !== 'tag' && node.type !== 'root') return true;
+  const breaks = node.type === 'tag' && BREAKING.has(node.name);
+  if (breaks) out.push(' ');
+  for (const child of node.children) if (!collectBounded(child, out, budget)) return false;
+  if (breaks) out.push(' ');
+  return true;
+}
+
+/**
+ * Like readableText, but null as soon as the raw text passes `maxRaw` characters: filters looking
+ * for short labels skip big containers without walking all of their text.
+ */
+export function boundedReadableText(node: AnyNode, maxRaw: number): string | null {
+  const out: string[] = [];
+  return collectBounded(node, out, { left: maxRaw }) ? collapseSpaces(out.join('')) : null;
+}
+
 /** Visible text with word boundaries at <br> and block edges, spaces collapsed. */
 export function readableText(node: AnyNode): string {
   const out: string[] = [];

@@ -71,7 +71,8 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   // Metadata reads the whole page (bylines, <time>, microdata live in the body) before any filter.
   const metadata = readMetadata(page, stage.url);
   // The lead figure often sits above what Readability keeps: read it while the page is whole.
-  const lead = findLeadImage(page, metadata.imageUrl, base)?.info ?? null;
+  const leadFound = findLeadImage(page, metadata.imageUrl, base);
+  const lead = leadFound?.info ?? null;
   const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead]), stage.url), 'page');
 
   const readable = serializeForReadability(page);
@@ -90,7 +91,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const blocks = buildBlocks($);
   const text = blocksToText(blocks);
   if (text.trim() === '') throw new CleanError('E_NO_ARTICLE', 'no article text left on the page', stage.source);
-  const images = withLeadImage(lead, keptImages(found));
+  const images = withLeadImage(leadFound?.shown ? lead : null, keptImages(found));
   return assembleArticle({
     source: stage.source,
     url: stage.url,

@@ -60,11 +60,26 @@ function imageKey(url: string): string {
   }
 }
 
+/** The lead image, and whether the page shows it (only a shown image belongs in `images`). */
+export interface LeadImageFound {
+  info: ImageInfo;
+  shown: boolean;
+}
+
+function resolve(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
 /**
- * The lead image on the whole page: the one the page declares (og:image) if it is shown,
- * else the first image in a <figure> of the article area. Read before any filter runs.
+ * The lead image on the whole page, read before any filter runs. A declared image (og:image and
+ * the like) always wins: with its caption and credit when the page shows it, bare when it does
+ * not. Only a page that declares none falls back to the first <figure> image of the article area.
  */
-export function findLeadImage($: CheerioAPI, declaredUrl: string | null, base: string): FoundImage | null {
+export function findLeadImage($: CheerioAPI, declaredUrl: string | null, base: string): LeadImageFound | null {
   if (declaredUrl) {
     const key = imageKey(declaredUrl);
     const shown = $('body img')
@@ -73,8 +88,11 @@ export function findLeadImage($: CheerioAPI, declaredUrl: string | null, base: s
         const url = imageUrl($(element), base);
         return url !== null && (url === declaredUrl || imageKey(url) === key);
       });
-    if (shown) return describe($, shown, base);
+    const found = shown ? describe($, shown, base) : null;
+    if (found) return { info: found.info, shown: true };
+    return { info: { url: resolve(declaredUrl, base), alt: null, caption: null, credit: null }, shown: false };
   }
   const figure = $('article figure img, main figure img, [itemprop="articleBody"] figure img').first()[0];
-  return figure ? describe($, figure, base) : null;
+  const found = figure ? describe($, figure, base) : null;
+  return found ? { info: found.info, shown: true } : null;
 }

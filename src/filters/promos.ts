@@ -50,10 +50,10 @@ const LEGAL_NOTICE = new RegExp(
 function shortBlocks($: CheerioAPI, pattern: RegExp): AnyNode[] {
   return $('p, div, li, h3, h4, h5, h6, small, em')
     .toArray()
-    .filter((element) => $(element).find('p, div, li').length === 0)
     .filter((element) => {
+      // Text first: it gives up early on big containers, which are most candidates.
       const text = shortBlockText(element, MAX_PROMO_CHARS);
-      return !!text && pattern.test(text);
+      return !!text && pattern.test(text) && $(element).find('p, div, li').length === 0;
     });
 }
 

@@ -40,7 +40,7 @@ const IMAGE_URL = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#\s]|$)/i;
  * the attributes Readability looks at. jsdom's cost grows with every node and attribute it builds.
  */
 /** Share of the page's paragraph text the page's own article container must hold to be trusted alone. */
-const CONTAINER_SHARE = 0.8;
+const CONTAINER_SHARE = 0.6;
 
 function paragraphChars($: CheerioAPI, root: Cheerio<AnyNode>): number {
   let total = 0;

@@ -71,14 +71,22 @@ export function writeTree(root: string, files: Record<string, string | Buffer>):
   }
 }
 
-/** Every file under `root` (hidden ones too) with its content, keyed by relative path. */
+/**
+ * Every file under `root` (hidden ones too) with its content, keyed by relative path. While a run
+ * is still writing, a temporary file can be renamed away between listing and reading it; such a
+ * file is simply not there yet, so it is skipped.
+ */
 export function readTree(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   const visit = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) visit(path);
-      else out[relative(root, path)] = readFileSync(path, 'utf8');
+      try {
+        if (statSync(path).isDirectory()) visit(path);
+        else out[relative(root, path)] = readFileSync(path, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
     }
   };
   visit(root);

@@ -25,7 +25,8 @@ export const DEFAULT_CHAR_THRESHOLD = 500;
 export function extractWithReadability(doc: Document, charThreshold = DEFAULT_CHAR_THRESHOLD): ExtractedContent | null {
   let parsed: ReturnType<Readability['parse']>;
   try {
-    parsed = new Readability(doc, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, charThreshold }).parse();
+    // JSON-LD was read with the rest of the metadata, and its scripts are not in this document.
+    parsed = new Readability(doc, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, charThreshold, disableJSONLD: true }).parse();
   } catch {
     // Readability throws past maxElemsToParse; the fallback below still gets a chance.
     parsed = null;

@@ -12,24 +12,15 @@ import { HostLimiter } from './hosts.js';
 import { WorkerPool } from './pool.js';
 import type { PageOutcome, PageRequest, RecordLayout } from './protocol.js';
 import { createProgress } from './progress.js';
-import { inShard, type Shard } from './shard.js';
+import type { BatchCliOptions } from './cli-options.js';
+import { inShard } from './shard.js';
 import { alreadyDone, directorySink, errorsFileName, stdoutSink, type Finished, type Sink } from './sink.js';
 import { collectSources, readUrlList, type BatchSource } from './sources.js';
 import { countFailure, emptyTally, failedCount, summaryLine, type BatchTally } from './summary.js';
 
-export interface BatchOptions {
-  inputs: string[];
-  urlsFile: string | undefined;
-  outputDir: string | undefined;
-  resume: boolean;
-  jobs: number;
-  pageTimeoutMs: number;
-  perHost: number;
-  maxConnections: number;
-  recycleAfter: number;
+/** The batch flags of the command line, plus what the rest of the CLI and the pool decide. */
+export interface BatchOptions extends BatchCliOptions {
   maxOldGenerationMb: number;
-  shard: Shard | undefined;
-  quiet: boolean;
   compact: boolean;
   explain: boolean;
   disabledFilters: string[];

@@ -39,7 +39,7 @@ const LEGAL_NOTICE = new RegExp(
     String.raw`\bthis (?:document|material|article) (?:is subject to|is protected by) copyright\b`,
     String.raw`\b(?:may not be|cannot be) (?:published|reproduced|republished),? broadcast\b`,
     // Comment-moderation notices: "Comments … will not be approved", "we are moderating all comments".
-    String.raw`\b(?:comments?|comentários|comentarios|kommentare|commentaires|commenti|комментарии)\b.{0,100}\b(?:moderat|approv|aprovad|freigeschaltet|modér|модер)`,
+    String.raw`(?<!\p{L})(?:comments?|comentários|comentarios|kommentare|commentaires|commenti|комментарии)(?!\p{L}).{0,100}(?:moderat|moderad|modér|moderier|approv|aprovad|freigeschaltet|модер)`,
     String.raw`\b(?:moderat\w*|approv\w*)\b.{0,40}\bcomments?\b`,
     String.raw`^(?:©|copyright)\s*\d{4}`,
     String.raw`все права защищены|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados`,

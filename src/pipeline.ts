@@ -76,8 +76,9 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead]), stage.url), 'page');
 
   const readable = serializeForReadability(page);
-  const parse = (): Document => sharedDomParser().parse(readable, stage.url, stage.source);
-  const extracted = extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page });
+  const extracted = withDocuments(readable, stage, (parse) =>
+    extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page }),
+  );
   if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
 
   const $ = cheerio.load(extracted.html, null, false);
@@ -104,6 +105,24 @@ function cleanHtml(html: string, stage: StageOptions): Article {
     removals,
     explain: stage.explain,
   });
+}
+
+/**
+ * Runs `use` with a function that parses `html` into a fresh jsdom document, and releases every
+ * document it made however `use` ends: unreleased, jsdom would keep each page alive (parse/dom.ts).
+ */
+function withDocuments<T>(html: string, stage: StageOptions, use: (parse: () => Document) => T): T {
+  const parser = sharedDomParser();
+  const made: Document[] = [];
+  try {
+    return use(() => {
+      const document = parser.parse(html, stage.url, stage.source);
+      made.push(document);
+      return document;
+    });
+  } finally {
+    for (const document of made) parser.release(document);
+  }
 }
 
 function captionTexts(images: ReadonlyArray<ImageInfo | null>): string[] {

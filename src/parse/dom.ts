@@ -12,6 +12,8 @@ export const FALLBACK_BASE_URL = 'https://page.invalid/';
 /** Turns HTML into a jsdom Document; one per process or worker, reused for every page. */
 export interface DomParser {
   parse(html: string, url: string | null, source: string): Document;
+  /** Lets a finished document be garbage-collected (see createDomParser). */
+  release(document: Document): void;
 }
 
 /** A page's own <base> still wins, resolved against the page's address as a browser would. */
@@ -27,13 +29,19 @@ function resolveOwnBase(document: Document, base: string): string {
 }
 
 /**
- * Creating a jsdom window costs as much as parsing a page (it installs every Web interface);
- * DOMParser documents share one window and are freed like any object once unreachable.
- * The window holds no per-page state, so sharing it between pages is safe.
+ * Creating a jsdom window costs as much as parsing a page (it installs every Web interface), so
+ * DOMParser documents share one window. jsdom's window tracks every element with an id or name
+ * in any document it parsed (its named properties, window.someId) until that element leaves
+ * its document, which keeps each parsed page alive for good. `release` takes the tree out of
+ * the document, which unregisters those elements and lets the page be collected.
  */
 export function createDomParser(): DomParser {
   // A silent console: jsdom reports CSS it cannot parse, which is noise for our users.
   const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
+  // jsdom's selector engine adds focus and keyboard listeners to the window for every document it
+  // queries, and never removes them, which pins each page. Nothing ever dispatches an event on
+  // this window, so such listeners could never run: do not keep them.
+  window.addEventListener = () => undefined;
   const parser = new window.DOMParser();
   const build = (html: string, base: string): Document => {
     const document = parser.parseFromString(html, 'text/html') as unknown as Document;
@@ -44,6 +52,10 @@ export function createDomParser(): DomParser {
     return document;
   };
   return {
+    release(document) {
+      // Readability may have taken the root out already; whatever is left goes.
+      while (document.firstChild) document.firstChild.remove();
+    },
     parse(html, url, source) {
       const base = url ?? FALLBACK_BASE_URL;
       try {

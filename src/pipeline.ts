@@ -169,10 +169,12 @@ function cleanDump(text: string, stage: StageOptions): Article {
     sources: { ...(title ? { title: 'title' } : {}), ...(siteName ? { siteName: 'title-suffix' } : {}), ...(lang ? { lang: 'detected' } : {}) },
   };
   const images = figure ? [{ url: null, alt: null, caption: figure.caption, credit: figure.credit }] : [];
+  const leadImage = images[0] ?? null;
   return assembleArticle({
     source: stage.source,
     url: stage.url,
     metadata,
+    leadImage,
     images,
     blocks,
     text: body,

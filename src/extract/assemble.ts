@@ -11,26 +11,14 @@ export interface ArticleParts {
   source: string;
   url: string | null;
   metadata: PageMetadata;
-  /** When the pipeline knows the lead image; otherwise it is picked from `images`. */
-  leadImage?: ImageInfo | null;
+  /** Chosen by the pipeline: the declared image for pages, the dump's figure for text dumps. */
+  leadImage: ImageInfo | null;
   images: ImageInfo[];
   blocks: Block[];
   text: string;
   html: string;
   removals: Removal[];
   explain: boolean;
-}
-
-/** The lead image: the page's declared image (og:image) with the caption of its copy in the body. */
-export function pickLeadImage(declaredUrl: string | null, images: readonly ImageInfo[]): LeadImage | null {
-  const inBody = declaredUrl ? images.find((image) => image.url === declaredUrl) : undefined;
-  const first = inBody ?? images[0];
-  if (!declaredUrl && !first) return null;
-  return {
-    url: declaredUrl ?? first?.url ?? null,
-    caption: (inBody ?? (declaredUrl ? undefined : first))?.caption ?? images[0]?.caption ?? null,
-    credit: (inBody ?? (declaredUrl ? undefined : first))?.credit ?? images[0]?.credit ?? null,
-  };
 }
 
 function toLead(image: ImageInfo | null): LeadImage | null {
@@ -53,7 +41,7 @@ export function assembleArticle(parts: ArticleParts): Article {
     excerpt: metadata.excerpt,
     section: metadata.section,
     tags: metadata.tags,
-    leadImage: parts.leadImage !== undefined ? toLead(parts.leadImage) : pickLeadImage(metadata.imageUrl, parts.images),
+    leadImage: toLead(parts.leadImage),
     images: parts.images,
     text: parts.text,
     blocks: parts.blocks,

@@ -8,8 +8,6 @@ import { collapseSpaces } from '../text/normalize.js';
 import type { ImageInfo } from '../types.js';
 import { captionOf } from './captions.js';
 
-export { splitCaption } from './captions.js';
-
 /** An image record and the <img> it came from, so images removed by filters can be dropped. */
 export interface FoundImage {
   node: Element;

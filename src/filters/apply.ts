@@ -5,6 +5,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { paragraphChars } from '../parse/page.js';
 import { collapseSpaces, textKey, truncate } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext, Removal } from '../types.js';
 
@@ -22,23 +23,15 @@ function record(filter: Filter, text: string): Removal {
   return { filter: filter.name, reason: filter.reason, text: truncate(collapseSpaces(text), EXPLAIN_CHARS) };
 }
 
-function paragraphChars($: CheerioAPI, root: AnyNode): number {
-  let total = 0;
-  $(root).find('p').each((_, paragraph) => {
-    total += $(paragraph).text().trim().length;
-  });
-  return total;
-}
-
 type Guard = (node: AnyNode) => boolean;
 
 /** Page stage: never remove the page's article markers, what holds them or the h1, or a large share of the paragraphs. */
 function pageGuard($: CheerioAPI): Guard {
-  const pageChars = paragraphChars($, $.root()[0]!);
+  const pageChars = paragraphChars($, $.root());
   return (node) => {
     const element = $(node as Element);
     if (element.is(ARTICLE_MARKERS) || element.find(`${ARTICLE_MARKERS}, h1`).length > 0) return false;
-    return pageChars === 0 || paragraphChars($, node) <= pageChars * MAX_PAGE_SHARE;
+    return pageChars === 0 || paragraphChars($, $(node)) <= pageChars * MAX_PAGE_SHARE;
   };
 }
 

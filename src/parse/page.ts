@@ -42,7 +42,8 @@ const IMAGE_URL = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#\s]|$)/i;
 /** Share of the page's paragraph text the page's own article container must hold to be trusted alone. */
 const CONTAINER_SHARE = 0.6;
 
-function paragraphChars($: CheerioAPI, root: Cheerio<AnyNode>): number {
+/** Characters of paragraph text under `root`: how the page stage weighs where the article is. */
+export function paragraphChars($: CheerioAPI, root: Cheerio<AnyNode>): number {
   let total = 0;
   root.find('p').each((_, paragraph) => {
     total += $(paragraph).text().trim().length;

@@ -45,8 +45,14 @@ describe('batch: nothing lost', () => {
     const records = jsonLines(run.stdout);
     const sources = records.map((record) => String(record['source']).slice(root.length + 1));
     expect(sources).toEqual([
-      'bad/binary.html', 'bad/crash.html', 'bad/empty.html', 'bad/hang.html',
-      'good/page-000.html', 'good/page-001.html', 'good/page-002.html', 'good/page-003.html',
+      'bad/binary.html',
+      'bad/crash.html',
+      'bad/empty.html',
+      'bad/hang.html',
+      'good/page-000.html',
+      'good/page-001.html',
+      'good/page-002.html',
+      'good/page-003.html',
     ]);
     const codes = records.map((record) => (record['error'] as { code?: string } | undefined)?.code ?? 'ok');
     expect(codes).toEqual(['E_NOT_HTML', 'E_WORKER', 'E_EMPTY', 'E_TIMEOUT', 'ok', 'ok', 'ok', 'ok']);

@@ -53,16 +53,29 @@ describe('shard', () => {
 describe('ordered sink', () => {
   it('writes records in input order whatever order the pages finish in', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 40 }).chain((n) => fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })), async (finishOrder) => {
-        let out = '';
-        const stream = new Writable({ write: (chunk, _enc, done) => ((out += String(chunk)), done()) });
-        const sink = stdoutSink(stream);
-        for (const index of finishOrder) {
-          sink.accept(index, { spec: `p${index}`, outName: `p${index}`, host: null }, { ok: true, record: `${index}\n` });
-        }
-        await sink.finish();
-        expect(out).toBe([...finishOrder].sort((a, b) => a - b).map((index) => `${index}\n`).join(''));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 40 }).chain((n) => fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })),
+        async (finishOrder) => {
+          let out = '';
+          const stream = new Writable({
+            write: (chunk, _enc, done) => {
+              out += String(chunk);
+              done();
+            },
+          });
+          const sink = stdoutSink(stream);
+          for (const index of finishOrder) {
+            sink.accept(index, { spec: `p${index}`, outName: `p${index}`, host: null }, { ok: true, record: `${index}\n` });
+          }
+          await sink.finish();
+          expect(out).toBe(
+            [...finishOrder]
+              .sort((a, b) => a - b)
+              .map((index) => `${index}\n`)
+              .join(''),
+          );
+        },
+      ),
       { seed: 7, numRuns: 100 },
     );
   });
@@ -77,7 +90,10 @@ describe('host limiter', () => {
         const running: Array<string | null> = [];
         for (const { host, finish } of steps) {
           if (finish && running.length > 0) limiter.finish(running.shift()!);
-          else if (limiter.canStart(host)) (limiter.start(host), running.push(host));
+          else if (limiter.canStart(host)) {
+            limiter.start(host);
+            running.push(host);
+          }
           expect(limiter.inFlight).toBeLessThanOrEqual(total);
           for (const name of ['a.example', 'b.example', 'c.example']) expect(limiter.inFlightFor(name)).toBeLessThanOrEqual(perHost);
         }
@@ -116,13 +132,22 @@ describe('sources', () => {
 describe('progress and summary', () => {
   function capture(isTTY: boolean): { stream: Writable & { isTTY?: boolean }; text: () => string } {
     let text = '';
-    const stream = new Writable({ write: (chunk, _enc, done) => ((text += String(chunk)), done()) }) as Writable & { isTTY?: boolean };
+    const stream = new Writable({
+      write: (chunk, _enc, done) => {
+        text += String(chunk);
+        done();
+      },
+    }) as Writable & { isTTY?: boolean };
     stream.isTTY = isTTY;
     return { stream, text: () => text };
   }
 
   it('draws a bar on a terminal, and nothing when not a terminal or quiet', () => {
-    for (const [isTTY, quiet, draws] of [[true, false, true], [false, false, false], [true, true, false]] as const) {
+    for (const [isTTY, quiet, draws] of [
+      [true, false, true],
+      [false, false, false],
+      [true, true, false],
+    ] as const) {
       const { stream, text } = capture(isTTY);
       const progress = createProgress(stream, 10, quiet);
       progress.update(5, 1);
@@ -141,10 +166,12 @@ describe('progress and summary', () => {
 
 describe('worker pool (stand-in workers from data: URLs)', () => {
   /** A worker that answers each page with its thread id, or never answers pages named "hang". */
-  const ECHO = new URL(`data:text/javascript,${encodeURIComponent(`
+  const ECHO = new URL(
+    `data:text/javascript,${encodeURIComponent(`
     import { parentPort, threadId } from 'node:worker_threads';
     parentPort.on('message', (m) => { if (m.source !== 'hang') parentPort.postMessage({ id: m.id, ok: true, record: String(threadId) }); });
-    parentPort.postMessage({ ready: true });`)}`);
+    parentPort.postMessage({ ready: true });`)}`,
+  );
   const request = (id: number, source = `p${id}`) =>
     ({ id, source, bytes: new Uint8Array(0), contentType: null, url: null, options: {}, layout: 'line' }) as const;
   const options = { size: 1, pageTimeoutMs: 5_000, recycleAfter: 10, maxOldGenerationMb: 256 };

@@ -10,7 +10,14 @@ import { createDomParser } from '../src/parse/dom.js';
 const sentence = (n: number): string => `Sentence number ${n} tells the reader something new about the harbour works.`;
 const paragraphs = (count: number): string => Array.from({ length: count }, (_, i) => `<p>${sentence(i)}</p>`).join('');
 const content = (html: string): ExtractedContent => ({
-  html, title: null, byline: null, excerpt: null, siteName: null, lang: null, publishedTime: null, method: 'readability',
+  html,
+  title: null,
+  byline: null,
+  excerpt: null,
+  siteName: null,
+  lang: null,
+  publishedTime: null,
+  method: 'readability',
 });
 
 describe('largestTextBlock', () => {
@@ -32,7 +39,14 @@ describe('extractWithFallbacks', () => {
   it('keeps a long enough first extraction without trying anything else', () => {
     const first = content(paragraphs(12));
     let parsed = 0;
-    const result = extractWithFallbacks(first, { parse: () => (parsed++, parser.parse(longPage, null, 't')), articleBody: null, page: cheerio.load(longPage) });
+    const result = extractWithFallbacks(first, {
+      parse: () => {
+        parsed++;
+        return parser.parse(longPage, null, 't');
+      },
+      articleBody: null,
+      page: cheerio.load(longPage),
+    });
     expect(result).toBe(first);
     expect(parsed).toBe(0);
   });
@@ -50,8 +64,12 @@ describe('extractWithFallbacks', () => {
   });
 
   it('falls back to the largest block when nothing else has enough words', () => {
-    const page = `<html><body><div><div><p>tiny</p></div>${'<div class="x">' + paragraphs(12) + '</div>'}</div></body></html>`;
-    const result = extractWithFallbacks(null, { parse: () => parser.parse('<html><body></body></html>', null, 't'), articleBody: null, page: cheerio.load(page) });
+    const page = `<html><body><div><div><p>tiny</p></div><div class="x">${paragraphs(12)}</div></div></body></html>`;
+    const result = extractWithFallbacks(null, {
+      parse: () => parser.parse('<html><body></body></html>', null, 't'),
+      articleBody: null,
+      page: cheerio.load(page),
+    });
     expect(result?.method).toBe('largest-block');
     expect(MIN_ARTICLE_WORDS).toBeGreaterThan(0);
   });

@@ -72,7 +72,10 @@ describe('--urls with every endpoint', () => {
       });
     });
     expect(code).toBe(1);
-    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as BatchLine);
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as BatchLine);
     expect(lines.map((line) => line.source)).toEqual(urls);
     for (const [index, line] of lines.entries()) {
       const path = new URL(urls[index]!).pathname;

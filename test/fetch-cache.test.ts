@@ -30,8 +30,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const entryPath = (cacheDir: string, url: string): string =>
-  join(cacheDir, `${createHash('sha256').update(url).digest('hex')}.response`);
+const entryPath = (cacheDir: string, url: string): string => join(cacheDir, `${createHash('sha256').update(url).digest('hex')}.response`);
 
 describe('--cache', () => {
   it('a rerun reads the cache, not the network, and gives the same article', async () => {
@@ -93,7 +92,7 @@ describe('--cache', () => {
     expect(readFileSync(entryPath(cacheDir, url)).subarray(0, 1).toString()).toBe('{');
   });
 
-  it('a cached body over this run\'s --max-bytes is E_TOO_LARGE', async () => {
+  it("a cached body over this run's --max-bytes is E_TOO_LARGE", async () => {
     const cacheDir = join(dir, 'cap');
     const url = `${web.base}/story?cap`;
     await cleanArticle(url, { fetch: { ...FAST, cacheDir } });

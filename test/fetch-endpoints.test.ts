@@ -28,7 +28,10 @@ function fetchWith(path: string, fetch: Partial<FetchOptions> = {}, extra: Clean
 /** Runs `work` and returns how long it took, whether it resolved or rejected. */
 async function timed(work: Promise<unknown>): Promise<{ ms: number; error: unknown }> {
   const started = performance.now();
-  const error = await work.then(() => undefined, (caught: unknown) => caught);
+  const error = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   return { ms: performance.now() - started, error };
 }
 

@@ -31,7 +31,12 @@ async function cli(args: readonly string[], stdin: string): Promise<string> {
   let out = '';
   const io = {
     stdin: Object.assign(Readable.from([Buffer.from(stdin)]), { isTTY: false }),
-    stdout: new Writable({ write: (chunk: Buffer, _e, done) => ((out += chunk.toString()), done()) }),
+    stdout: new Writable({
+      write: (chunk: Buffer, _e, done) => {
+        out += chunk.toString();
+        done();
+      },
+    }),
     stderr: new Writable({ write: (_chunk, _e, done) => done() }),
   };
   expect(await runCli(['node', 'clean-article', ...args], io)).toBe(0);

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { boundedHtml, MAX_DEPTH, MAX_ELEMENTS } from '../src/parse/limits.js';
 import { cleanRaw } from '../src/pipeline.js';
 
-const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the report says the ferry service resumes next week after repairs to the pier.</p>`).join('');
+const story = Array.from(
+  { length: 6 },
+  (_, i) => `<p>Paragraph ${i} of the report says the ferry service resumes next week after repairs to the pier.</p>`,
+).join('');
 
 describe('boundedHtml', () => {
   it('refuses nesting deeper than the limit with E_TOO_LARGE', () => {

@@ -32,8 +32,20 @@ interface Expected {
 
 /** Every source a page can carry; each must win at least one field in some metadata fixture. */
 const EVERY_SOURCE = [
-  'json-ld', 'opengraph', 'twitter', 'meta', 'dublin-core', 'itemprop', 'time', 'byline',
-  'canonical', 'html-lang', 'content-language', 'title', 'title-suffix', 'detected',
+  'json-ld',
+  'opengraph',
+  'twitter',
+  'meta',
+  'dublin-core',
+  'itemprop',
+  'time',
+  'byline',
+  'canonical',
+  'html-lang',
+  'content-language',
+  'title',
+  'title-suffix',
+  'detected',
 ] as const;
 
 const fixtures = listFixtures().filter((fixture) => fixture.slug.startsWith('metadata--'));
@@ -168,9 +180,15 @@ describe('metadata fixtures: every format carries the metadata and the paragraph
         expect($('head > meta[charset]').length).toBe(1);
         expect($('head > title').text()).toBe(title);
         expect($('article h1').first().text()).toBe(title);
-        expect($('head > meta[name="author"]').toArray().map((meta) => $(meta).attr('content'))).toEqual(authors);
+        expect(
+          $('head > meta[name="author"]')
+            .toArray()
+            .map((meta) => $(meta).attr('content')),
+        ).toEqual(authors);
         expect($('head > meta[property="article:published_time"]').attr('content')).toBe(published ?? undefined);
-        const blocks = $('article p, article blockquote, article li').toArray().map((element) => oneLine($(element).text()));
+        const blocks = $('article p, article blockquote, article li')
+          .toArray()
+          .map((element) => oneLine($(element).text()));
         expectInOrder(blocks.join('\n'), paragraphs, 'html');
         for (const paragraph of paragraphs) expect(blocks, `html: no element holds exactly: ${paragraph.slice(0, 80)}`).toContain(oneLine(paragraph));
       });

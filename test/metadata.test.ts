@@ -29,18 +29,31 @@ describe('JSON-LD', () => {
         { '@type': 'WebPage', '@id': `${URL_}#page`, name: 'Page name' },
         { '@type': 'Person', '@id': '#ana', name: 'Ana Souza' },
         {
-          '@type': 'ReportageNewsArticle', headline: 'Floods close the coast road', author: [{ '@id': '#ana' }, { '@type': 'Person', name: 'Luis Ortega' }],
-          datePublished: '2024-03-04T09:30:00+01:00', dateModified: '2024-03-05T10:00:00+01:00', inLanguage: 'pt-BR',
-          publisher: { '@type': 'Organization', name: 'Diário do Litoral' }, keywords: 'floods, roads, Floods',
-          articleSection: ['Regional', 'News'], mainEntityOfPage: { '@id': URL_ },
+          '@type': 'ReportageNewsArticle',
+          headline: 'Floods close the coast road',
+          author: [{ '@id': '#ana' }, { '@type': 'Person', name: 'Luis Ortega' }],
+          datePublished: '2024-03-04T09:30:00+01:00',
+          dateModified: '2024-03-05T10:00:00+01:00',
+          inLanguage: 'pt-BR',
+          publisher: { '@type': 'Organization', name: 'Diário do Litoral' },
+          keywords: 'floods, roads, Floods',
+          articleSection: ['Regional', 'News'],
+          mainEntityOfPage: { '@id': URL_ },
         },
       ],
     };
     const result = meta(page(`<script type="application/ld+json">${JSON.stringify(graph)}</script>`));
     expect(result).toMatchObject({
-      title: 'Floods close the coast road', authors: ['Ana Souza', 'Luis Ortega'], byline: 'Ana Souza, Luis Ortega',
-      publishedTime: '2024-03-04T08:30:00.000Z', modifiedTime: '2024-03-05T09:00:00.000Z', lang: 'pt-BR',
-      siteName: 'Diário do Litoral', tags: ['floods', 'roads'], section: 'Regional', canonicalUrl: URL_,
+      title: 'Floods close the coast road',
+      authors: ['Ana Souza', 'Luis Ortega'],
+      byline: 'Ana Souza, Luis Ortega',
+      publishedTime: '2024-03-04T08:30:00.000Z',
+      modifiedTime: '2024-03-05T09:00:00.000Z',
+      lang: 'pt-BR',
+      siteName: 'Diário do Litoral',
+      tags: ['floods', 'roads'],
+      section: 'Regional',
+      canonicalUrl: URL_,
     });
     expect(result.sources).toMatchObject({ title: 'json-ld', authors: 'json-ld', publishedTime: 'json-ld', tags: 'json-ld' });
   });
@@ -66,7 +79,8 @@ describe('JSON-LD', () => {
 
 describe('meta tags', () => {
   it('reads OpenGraph and article:* tags, keeping every article:tag', () => {
-    const result = meta(page(`
+    const result = meta(
+      page(`
       <meta property="og:title" content="Harbour bridge reopens">
       <meta property="og:site_name" content="Coastal Times">
       <meta property="og:image" content="/img/bridge.jpg">
@@ -75,36 +89,51 @@ describe('meta tags', () => {
       <meta property="article:modified_time" content="2024-03-04T12:00:00+02:00">
       <meta property="article:author" content="https://facebook.com/maria">
       <meta property="article:section" content="City">
-      <meta property="article:tag" content="Bridges"><meta property="article:tag" content="Traffic">`));
+      <meta property="article:tag" content="Bridges"><meta property="article:tag" content="Traffic">`),
+    );
     expect(result).toMatchObject({
-      title: 'Harbour bridge reopens', siteName: 'Coastal Times', imageUrl: 'https://news.example/img/bridge.jpg',
-      canonicalUrl: 'https://coastal.example/bridge', publishedTime: '2024-03-04T07:30:00.000Z',
-      modifiedTime: '2024-03-04T10:00:00.000Z', authors: [], section: 'City', tags: ['Bridges', 'Traffic'],
+      title: 'Harbour bridge reopens',
+      siteName: 'Coastal Times',
+      imageUrl: 'https://news.example/img/bridge.jpg',
+      canonicalUrl: 'https://coastal.example/bridge',
+      publishedTime: '2024-03-04T07:30:00.000Z',
+      modifiedTime: '2024-03-04T10:00:00.000Z',
+      authors: [],
+      section: 'City',
+      tags: ['Bridges', 'Traffic'],
     });
     expect(result.sources).toMatchObject({ title: 'opengraph', publishedTime: 'opengraph', tags: 'opengraph', imageUrl: 'opengraph' });
   });
 
   it('reads Twitter cards and plain <meta name> tags', () => {
-    const result = meta(page(`
+    const result = meta(
+      page(`
       <meta name="twitter:title" content="Rates on hold">
       <meta name="twitter:image" content="https://img.example/rates.jpg">
       <meta name="author" content="By Jane Doe and John Roe (jane@paper.example)">
       <meta name="description" content="The bank kept rates on hold.">
       <meta name="date" content="2024-03-20 14:05">
-      <meta name="news_keywords" content="rates, central bank">`));
+      <meta name="news_keywords" content="rates, central bank">`),
+    );
     expect(result).toMatchObject({
-      title: 'Rates on hold', imageUrl: 'https://img.example/rates.jpg', authors: ['Jane Doe', 'John Roe'],
-      excerpt: 'The bank kept rates on hold.', publishedTime: '2024-03-20T14:05:00.000Z', tags: ['rates', 'central bank'],
+      title: 'Rates on hold',
+      imageUrl: 'https://img.example/rates.jpg',
+      authors: ['Jane Doe', 'John Roe'],
+      excerpt: 'The bank kept rates on hold.',
+      publishedTime: '2024-03-20T14:05:00.000Z',
+      tags: ['rates', 'central bank'],
     });
     expect(result.sources).toMatchObject({ title: 'twitter', authors: 'meta', excerpt: 'meta', publishedTime: 'meta' });
   });
 
   it('reads Dublin Core', () => {
-    const result = meta(page(`
+    const result = meta(
+      page(`
       <meta name="DC.title" content="Vier Tage Regen">
       <meta name="DC.creator" content="Klaus Weber">
       <meta name="DC.date.issued" content="2024-02-01T08:00:00+01:00">
-      <meta name="DC.language" content="de-DE">`));
+      <meta name="DC.language" content="de-DE">`),
+    );
     expect(result).toMatchObject({ title: 'Vier Tage Regen', authors: ['Klaus Weber'], publishedTime: '2024-02-01T07:00:00.000Z', lang: 'de-DE' });
     expect(result.sources).toMatchObject({ title: 'dublin-core', authors: 'dublin-core', publishedTime: 'dublin-core', lang: 'dublin-core' });
   });
@@ -117,7 +146,12 @@ describe('the page itself', () => {
       <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Priya Raman</span></span>
       <meta itemprop="datePublished" content="2024-06-13T12:00:00Z"><p itemprop="articleSection">Politics</p></article>`;
     const result = meta(page('', body));
-    expect(result).toMatchObject({ title: 'Council votes on budget', authors: ['Priya Raman'], publishedTime: '2024-06-13T12:00:00.000Z', section: 'Politics' });
+    expect(result).toMatchObject({
+      title: 'Council votes on budget',
+      authors: ['Priya Raman'],
+      publishedTime: '2024-06-13T12:00:00.000Z',
+      section: 'Politics',
+    });
     expect(result.sources).toMatchObject({ title: 'itemprop', authors: 'itemprop', publishedTime: 'itemprop', section: 'itemprop' });
   });
 
@@ -211,11 +245,17 @@ describe('field rules', () => {
 });
 
 describe('in the pipeline', () => {
-  it('fills canonicalUrl, tags and section, and --explain names each field\'s source', () => {
+  it("fills canonicalUrl, tags and section, and --explain names each field's source", () => {
     const html = articleHtml({ extraHead: '<link rel="canonical" href="https://coastal.example/bridge"><meta property="article:tag" content="Bridges">' });
     const article = cleanRaw({ source: 't.html', bytes: Buffer.from(html), contentType: null, url: null }, { explain: true });
     expect(article).toMatchObject({ canonicalUrl: 'https://coastal.example/bridge', tags: ['Bridges'], section: null, authors: ['Maria Lindqvist'] });
-    expect(article.metadataSources).toMatchObject({ canonicalUrl: 'canonical', tags: 'opengraph', siteName: 'opengraph', authors: 'byline', lang: 'html-lang' });
+    expect(article.metadataSources).toMatchObject({
+      canonicalUrl: 'canonical',
+      tags: 'opengraph',
+      siteName: 'opengraph',
+      authors: 'byline',
+      lang: 'html-lang',
+    });
     const plain = cleanRaw({ source: 't.html', bytes: Buffer.from(html), contentType: null, url: null });
     expect(plain).not.toHaveProperty('metadataSources');
   });

@@ -58,7 +58,9 @@ async function runWithHook(cliArgs: readonly string[]): Promise<Run & { modules:
   const logFile = join(dir, `imports-${++logCount}.log`);
   writeFileSync(logFile, '');
   const run = await node(['--import', HOOK, BIN, ...cliArgs], { RECORD_IMPORTS_LOG: logFile });
-  const modules = readFileSync(logFile, 'utf8').split('\n').filter((line) => line !== '');
+  const modules = readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
   return { ...run, modules };
 }
 

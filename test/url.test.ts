@@ -8,9 +8,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanArticle, type CleanOptions } from '../src/index.js';
-import {
-  ARTICLE_PARAGRAPHS, ARTICLE_TITLE, JA_PARAGRAPHS, JA_TITLE, RU_PARAGRAPHS, RU_TITLE, articleHtml, plainPage,
-} from './helpers/article-page.js';
+import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, JA_PARAGRAPHS, JA_TITLE, RU_PARAGRAPHS, RU_TITLE, articleHtml, plainPage } from './helpers/article-page.js';
 
 const OPTIONS: CleanOptions = { fetch: { timeoutMs: 5000 } };
 
@@ -26,18 +24,14 @@ function send(status: number, headers: Record<string, string>, body: Buffer | st
 }
 
 function redirect(status: number, location: string): Handler {
-  return send(status, { location, 'content-type': 'text/html' }, '<a href="' + location + '">moved</a>');
+  return send(status, { location, 'content-type': 'text/html' }, `<a href="${location}">moved</a>`);
 }
 
 const ROUTES: Record<string, Handler> = {
   '/story': send(200, { 'content-type': 'text/html; charset=utf-8' }, PAGE),
   '/gzip': send(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }, gzipSync(PAGE)),
   '/br': send(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br' }, brotliCompressSync(PAGE)),
-  '/gzip-bomb': send(
-    200,
-    { 'content-type': 'text/html', 'content-encoding': 'gzip' },
-    gzipSync(Buffer.concat([PAGE, Buffer.alloc(2 * 1024 * 1024, 0x20)])),
-  ),
+  '/gzip-bomb': send(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, gzipSync(Buffer.concat([PAGE, Buffer.alloc(2 * 1024 * 1024, 0x20)]))),
   '/gzip-broken': send(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, Buffer.from('not gzip at all, sorry')),
   // Headers and the start of a body, then silence: only the deadline can end these.
   '/stall-plain': (_req, res) => {
@@ -56,11 +50,7 @@ const ROUTES: Record<string, Handler> = {
   '/loop/b': redirect(302, '/loop/a'),
   '/missing': send(404, { 'content-type': 'text/html' }, '<html><body><h1>Not found</h1></body></html>'),
   '/paper': send(200, { 'content-type': 'application/pdf' }, Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n', 'latin1')),
-  '/ru-header': send(
-    200,
-    { 'content-type': 'text/html; charset=windows-1251' },
-    iconv.encode(plainPage(RU_TITLE, RU_PARAGRAPHS), 'windows-1251'),
-  ),
+  '/ru-header': send(200, { 'content-type': 'text/html; charset=windows-1251' }, iconv.encode(plainPage(RU_TITLE, RU_PARAGRAPHS), 'windows-1251')),
   '/ja-meta': send(200, { 'content-type': 'text/html' }, iconv.encode(plainPage(JA_TITLE, JA_PARAGRAPHS, 'Shift_JIS'), 'shift_jis')),
   // The header says windows-1251 (true), the page's <meta> says utf-8 (false): the header wins.
   '/ru-contradiction': send(
@@ -79,7 +69,8 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   const hops = /^\/hops\/(\d+)$/.exec(path);
   if (hops) {
     const left = Number(hops[1]);
-    return (left === 0 ? ROUTES['/story']! : redirect(302, `/hops/${left - 1}`))(req, res);
+    (left === 0 ? ROUTES['/story']! : redirect(302, `/hops/${left - 1}`))(req, res);
+    return;
   }
   (ROUTES[path] ?? send(404, { 'content-type': 'text/plain' }, 'no route'))(req, res);
 }

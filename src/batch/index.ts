@@ -42,9 +42,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
   const started = performance.now();
   const urls = options.urlsFile === undefined ? [] : await readUrlList(options.urlsFile, io.stdin as Readable);
   const sources = (await collectSources(options.inputs, urls)).filter((source) => inShard(source.spec, options.shard));
-  const sink = options.outputDir
-    ? await directorySink(options.outputDir, errorsFileName(options.shard))
-    : stdoutSink(io.stdout);
+  const sink = options.outputDir ? await directorySink(options.outputDir, errorsFileName(options.shard)) : stdoutSink(io.stdout);
   const tally = emptyTally();
   const progress = createProgress(io.stderr, sources.length, options.quiet);
   const pool = new WorkerPool({
@@ -54,7 +52,13 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
     recycleAfter: options.recycleAfter,
     maxOldGenerationMb: options.maxOldGenerationMb,
   });
-  const scheduler = new Scheduler(sources, options, { io, pool, sink, tally, onDone: () => progress.update(tally.ok + tally.skipped + failedCount(tally), failedCount(tally)) });
+  const scheduler = new Scheduler(sources, options, {
+    io,
+    pool,
+    sink,
+    tally,
+    onDone: () => progress.update(tally.ok + tally.skipped + failedCount(tally), failedCount(tally)),
+  });
   try {
     await scheduler.run(signal);
   } finally {

@@ -46,9 +46,7 @@ const SUCCESSOR_LEAD_PAGES = 5;
 function defaultWorkerUrl(): URL {
   // Under a TypeScript test runner this module is src/batch/pool.ts and a worker thread cannot
   // load the .ts sibling, so it runs the built one.
-  return import.meta.url.endsWith('.ts')
-    ? new URL('../../dist/batch/worker.js', import.meta.url)
-    : new URL('./worker.js', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/batch/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 }
 
 export class WorkerPool {
@@ -110,7 +108,8 @@ export class WorkerPool {
     if ('ready' in message) {
       slot.ready = true;
       this.failedStarts = 0;
-      return this.pump();
+      this.pump();
+      return;
     }
     const task = slot.task;
     if (!task || task.request.id !== message.id) return;

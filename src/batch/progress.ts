@@ -11,11 +11,7 @@ export interface Progress {
 
 const SILENT: Progress = { update: () => {}, stop: () => {} };
 
-export function createProgress(
-  stream: NodeJS.WritableStream & { isTTY?: boolean },
-  total: number,
-  quiet: boolean,
-): Progress {
+export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }, total: number, quiet: boolean): Progress {
   if (quiet || !stream.isTTY) return SILENT;
   const started = performance.now();
   const bar = new SingleBar({

@@ -17,9 +17,7 @@ export interface PageRequest {
   layout: RecordLayout;
 }
 
-export type PageReply =
-  | { id: number; ok: true; record: string }
-  | { id: number; ok: false; code: ErrorCode; message: string };
+export type PageReply = { id: number; ok: true; record: string } | { id: number; ok: false; code: ErrorCode; message: string };
 
 /** A page's end: its rendered record, or the error that stopped it. */
 export type PageOutcome = { ok: true; record: string } | { ok: false; code: ErrorCode; message: string };

@@ -73,11 +73,15 @@ function urlOutName(spec: string): string {
 
 /** Keeps names inside DIR: no "..", no empty segments, no characters file systems refuse. */
 function safeRelative(name: string): string {
-  return name
-    .split(/[\\/]+/)
-    .filter((part) => part !== '' && part !== '.' && part !== '..')
-    .map((part) => part.replace(/[\u0000-\u001f<>:"|?*]/g, '_'))
-    .join('/') || 'input';
+  return (
+    name
+      .split(/[\\/]+/)
+      .filter((part) => part !== '' && part !== '.' && part !== '..')
+      // Control characters and the characters Windows forbids in file names.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+      .map((part) => part.replace(/[\u0000-\u001f<>:"|?*]/g, '_'))
+      .join('/') || 'input'
+  );
 }
 
 function describe(spec: string, outName: string): BatchSource {

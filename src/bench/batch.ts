@@ -49,10 +49,13 @@ function timeBatch(folder: string, jobs: number, outPath: string): number {
 }
 
 function scoreF1(records: string, predPath: string): number {
-  const preds = records.trim().split('\n').map((line) => {
-    const record = JSON.parse(line) as { source: string; text?: string };
-    return JSON.stringify({ id: record.source.replace(/^.*\//, '').replace(/\.html$/, ''), articleBody: record.text ?? '' });
-  });
+  const preds = records
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const record = JSON.parse(line) as { source: string; text?: string };
+      return JSON.stringify({ id: record.source.replace(/^.*\//, '').replace(/\.html$/, ''), articleBody: record.text ?? '' });
+    });
   writeFileSync(predPath, preds.join('\n'));
   const out = execFileSync(process.execPath, [join(benchDir(), 'score.mjs'), predPath, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const f1 = (JSON.parse(out) as { f1: number | { value?: number; mean?: number } }).f1;

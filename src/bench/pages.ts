@@ -21,10 +21,7 @@ export function benchDir(): string {
 }
 
 export function loadPages(dir: string, limit = Infinity): BenchPage[] {
-  const truth = JSON.parse(readFileSync(join(dir, 'scrapinghub', 'ground-truth.json'), 'utf8')) as Record<
-    string,
-    { url: string }
-  >;
+  const truth = JSON.parse(readFileSync(join(dir, 'scrapinghub', 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
   const htmlDir = join(dir, 'scrapinghub', 'html');
   return readdirSync(htmlDir)
     .filter((name) => name.endsWith('.html.gz'))

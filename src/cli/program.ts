@@ -46,7 +46,10 @@ export function createProgram(): Command {
   const program = new Command('clean-article')
     .description('Turn a raw news page (file, URL, text dump or stdin) into clean article JSON.')
     .version(VERSION, '-V, --version')
-    .argument('[inputs...]', 'saved pages (.html, .htm, .xhtml, optionally .gz), text dumps, http(s) URLs, - for stdin, or folders (several inputs or a folder: batch mode, JSON Lines)')
+    .argument(
+      '[inputs...]',
+      'saved pages (.html, .htm, .xhtml, optionally .gz), text dumps, http(s) URLs, - for stdin, or folders (several inputs or a folder: batch mode, JSON Lines)',
+    )
     .option('--url <url>', 'the original address of a saved page (resolves links, fills "url")', absoluteUrl)
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
     .option('--compact', 'print JSON on one line instead of pretty-printed', false)
@@ -65,13 +68,15 @@ export function createProgram(): Command {
 }
 
 export function readCliOptions(program: Command): CliOptions {
-  const opts = program.opts<{
-    url?: string;
-    format: OutputFormat;
-    compact: boolean;
-    explain: boolean;
-    filter: unknown;
-  } & FetchFlags>();
+  const opts = program.opts<
+    {
+      url?: string;
+      format: OutputFormat;
+      compact: boolean;
+      explain: boolean;
+      filter: unknown;
+    } & FetchFlags
+  >();
   return {
     input: program.args[0],
     url: opts.url,

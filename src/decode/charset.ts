@@ -59,7 +59,10 @@ const DETECTOR_MIN_CONFIDENCE = 30;
 
 export function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const lower = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const lower = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   const name = LABEL_ALIASES[lower] ?? lower;
   return iconv.encodingExists(name) ? name : null;
 }
@@ -96,9 +99,7 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 const WIDE_CHARSET = /^utf-?(16|32)/i;
 
 function charsetFromDetector(bytes: Uint8Array): string | null {
-  const best = chardet
-    .analyse(bytes)
-    .find((match) => match.confidence >= DETECTOR_MIN_CONFIDENCE && !WIDE_CHARSET.test(match.name));
+  const best = chardet.analyse(bytes).find((match) => match.confidence >= DETECTOR_MIN_CONFIDENCE && !WIDE_CHARSET.test(match.name));
   return normalizeCharset(best?.name);
 }
 

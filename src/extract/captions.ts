@@ -16,8 +16,18 @@ export interface CaptionParts {
 const CREDIT_SET = tokenSet(CREDIT_TOKENS);
 /** class/id tokens of caption containers outside <figure>. */
 const CAPTION_SET = tokenSet([
-  'caption', 'captions', 'figcaption', 'legend', 'cutline', 'photoinfo', 'phototext', 'imagetext', 'imgtext',
-  'description', 'desc', 'subtitle',
+  'caption',
+  'captions',
+  'figcaption',
+  'legend',
+  'cutline',
+  'photoinfo',
+  'phototext',
+  'imagetext',
+  'imgtext',
+  'description',
+  'desc',
+  'subtitle',
 ]);
 /** A credit inside a caption: "© …", "Photo: …", "Фото: …" up to the end. */
 const INLINE_CREDIT =
@@ -67,22 +77,35 @@ function isCreditElement($: CheerioAPI, element: Element): boolean {
 
 /** Caption and credit of a caption container: a credit element inside it wins over inline splitting. */
 function partsOf($: CheerioAPI, container: Cheerio<Element>): CaptionParts {
-  const creditNode = container.find('*').filter((_, element) => isCreditElement($, element)).first();
+  const creditNode = container
+    .find('*')
+    .filter((_, element) => isCreditElement($, element))
+    .first();
   if (creditNode.length === 0) return splitCaption(container.text());
   const credit = collapseSpaces(creditNode.text()) || null;
   const rest = container.clone();
-  rest.find('*').filter((_, element) => collapseSpaces($(element).text()) === credit).remove();
+  rest
+    .find('*')
+    .filter((_, element) => collapseSpaces($(element).text()) === credit)
+    .remove();
   return { caption: tidyCaption(rest.text()), credit };
 }
 
-function isCaptionLike($: CheerioAPI, node: Cheerio<Element>, alt: string): boolean {
+function isCaptionLike(_$: CheerioAPI, node: Cheerio<Element>, alt: string): boolean {
   const element = node[0];
   const text = collapseSpaces(node.text());
   if (!element || text === '' || text.length > MAX_CAPTION_CHARS || node.find('img').length > 0) return false;
   if (node.is('ul, ol, table') || node.find('a').length > 0) return false;
   if (hasToken(tokensOf(element), CAPTION_SET) || hasToken(tokensOf(element), CREDIT_SET)) return true;
-  if (node.find('*').toArray().some((child) => hasToken(tokensOf(child), CAPTION_SET))) return true;
-  if ((alt.length >= 12 && textKey(text).includes(textKey(alt))) || isCreditText(text) || INLINE_CREDIT.test(text) || TRAILING_PAREN_CREDIT.test(text)) return true;
+  if (
+    node
+      .find('*')
+      .toArray()
+      .some((child) => hasToken(tokensOf(child), CAPTION_SET))
+  )
+    return true;
+  if ((alt.length >= 12 && textKey(text).includes(textKey(alt))) || isCreditText(text) || INLINE_CREDIT.test(text) || TRAILING_PAREN_CREDIT.test(text))
+    return true;
   // A short text whose next sibling is a credit line is that photo's caption.
   return isCreditText(collapseSpaces(node.next().text()));
 }
@@ -106,7 +129,10 @@ export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
   const after = captionAfter($, img, collapseSpaces(img.attr('alt') ?? ''));
   if (!after) return { caption: null, credit: null };
   // A wrapper of separate caption and credit children ("photo-info" > "photo-copy" + "photo-text").
-  const captionChild = after.find('*').filter((_, element) => hasToken(tokensOf(element), CAPTION_SET)).first();
+  const captionChild = after
+    .find('*')
+    .filter((_, element) => hasToken(tokensOf(element), CAPTION_SET))
+    .first();
   const parts = partsOf($, after);
   const creditAfter = collapseSpaces(after.next().text());
   if (parts.credit === null && parts.caption !== null && isCreditText(creditAfter)) return { caption: parts.caption, credit: creditAfter };

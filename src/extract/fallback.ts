@@ -31,9 +31,11 @@ export function largestTextBlock($: CheerioAPI): ExtractedContent | null {
   let bestChars = 0;
   $('body *').each((_, element) => {
     let chars = 0;
-    $(element).children('p').each((__, paragraph) => {
-      chars += $(paragraph).text().trim().length;
-    });
+    $(element)
+      .children('p')
+      .each((__, paragraph) => {
+        chars += $(paragraph).text().trim().length;
+      });
     if (chars > bestChars) [best, bestChars] = [element, chars];
   });
   if (!best) return null;

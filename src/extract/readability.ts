@@ -46,7 +46,10 @@ export function extractWithReadability(doc: Document, charThreshold = DEFAULT_CH
 
 /** The publisher's articleBody as paragraphs: one per line of the JSON-LD text. */
 export function extractFromArticleBody(body: string): ExtractedContent | null {
-  const paragraphs = body.split(/\n+/).map((line) => line.trim()).filter((line) => line !== '');
+  const paragraphs = body
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   if (paragraphs.length === 0) return null;
   const html = paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
   return {

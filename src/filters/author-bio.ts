@@ -12,11 +12,17 @@ import { blockText } from './select-helpers.js';
 const MAX_BIO_CHARS = 500;
 /** Bios sit in the last few blocks; an author named earlier is being quoted or described. */
 const TAIL_BLOCKS = 4;
-const BIO_HEADING = /^(?:about the author|about the authors|über den autor|об авторе|à propos de l'auteur|sobre el autor|sull'autore|sobre o autor|o autorze)\s*:?$/iu;
+const BIO_HEADING =
+  /^(?:about the author|about the authors|über den autor|об авторе|à propos de l'auteur|sobre el autor|sull'autore|sobre o autor|o autorze)\s*:?$/iu;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
 
 function nameParts(ctx: FilterContext): string[] {
-  return ctx.authors.flatMap((author) => [textKey(author), ...textKey(author).split(' ').filter((part) => part.length >= 3)]);
+  return ctx.authors.flatMap((author) => [
+    textKey(author),
+    ...textKey(author)
+      .split(' ')
+      .filter((part) => part.length >= 3),
+  ]);
 }
 
 function selectBios($: CheerioAPI, ctx: FilterContext): AnyNode[] {

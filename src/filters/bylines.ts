@@ -71,7 +71,13 @@ function selectBylines($: CheerioAPI, ctx: FilterContext): AnyNode[] {
       const text = shortBlockText(element, MAX_BYLINE_CHARS);
       return text !== null && $(element).find('p, div').length === 0 && isBylineText(text, ctx);
     })
-    .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
+    .filter(
+      (element, _, all) =>
+        !$(element)
+          .parents()
+          .toArray()
+          .some((parent) => all.includes(parent)),
+    );
 }
 
 export const bylineLines: Filter = {

@@ -5,17 +5,13 @@ import type { Filter } from '../types.js';
 import { authorBio } from './author-bio.js';
 import { bylineLines } from './bylines.js';
 import { captionBlocks, duplicateCaptions, photoCredits, titleRepeats } from './captions.js';
-import {
-  adSlots, commentSections, consentBanners, hiddenElements, navigationChrome, relatedBlocks, shareBars, subscribeBoxes,
-} from './page-chrome.js';
+import { adSlots, commentSections, consentBanners, hiddenElements, navigationChrome, relatedBlocks, shareBars, subscribeBoxes } from './page-chrome.js';
 import { standfirst } from './headline.js';
 import { linkLists } from './link-lists.js';
 import { legalNotices, promoParagraphs } from './promos.js';
 import { relatedCards } from './related-cards.js';
 import { trailingChrome } from './trailing-chrome.js';
-import {
-  adLabels, bareUrls, counters, tagLists, loginPrompts, newsfeedLabels, sharePrompts, subscribePrompts, widgetLeftovers,
-} from './widget-labels.js';
+import { adLabels, bareUrls, counters, tagLists, loginPrompts, newsfeedLabels, sharePrompts, subscribePrompts, widgetLeftovers } from './widget-labels.js';
 
 export const FILTERS: readonly Filter[] = [
   // Page stage: markup-level chrome, before Readability scores the page.

@@ -17,7 +17,10 @@ const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
 
 /** Recirculation links stay on the site; shopping or source links leave it. */
 function linksStayOnSite($: CheerioAPI, group: Element[], ctx: FilterContext): boolean {
-  const hrefs = $(group).find('a[href]').toArray().map((link) => link.attribs['href'] ?? '');
+  const hrefs = $(group)
+    .find('a[href]')
+    .toArray()
+    .map((link) => link.attribs['href'] ?? '');
   return hrefs.filter((href) => isOwnSiteLink(href, ctx)).length * 2 >= hrefs.length;
 }
 

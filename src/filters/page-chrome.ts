@@ -5,9 +5,7 @@
 
 import type { Filter } from '../types.js';
 import { selectByTokens } from './page-helpers.js';
-import {
-  AD_TOKENS, COMMENT_TOKENS, CONSENT_TOKENS, NAV_TOKENS, RELATED_TOKENS, SHARE_TOKENS, SUBSCRIBE_TOKENS, tokenSet,
-} from './tokens.js';
+import { AD_TOKENS, COMMENT_TOKENS, CONSENT_TOKENS, NAV_TOKENS, RELATED_TOKENS, SHARE_TOKENS, SUBSCRIBE_TOKENS, tokenSet } from './tokens.js';
 
 const NAV_SET = tokenSet(NAV_TOKENS);
 const SUBSCRIBE_SET = tokenSet(SUBSCRIBE_TOKENS);
@@ -19,14 +17,18 @@ const AD_SET = tokenSet(AD_TOKENS);
 const EMBEDDED_POST = /embed|tweet|instagram|post/i;
 
 /** The attribute and inline-style tests Readability itself uses to skip invisible nodes. */
-const HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
+const HIDDEN =
+  '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
 
 export const hiddenElements: Filter = {
   name: 'hidden-elements',
   stage: 'page',
   reason: 'hidden elements (hidden, aria-hidden, display:none) are not shown to readers; Readability skips them too',
   // Readability keeps aria-hidden "fallback-image" nodes, and so do we.
-  select: ($) => $(`body ${HIDDEN.split(', ').join(', body ')}`).not('.fallback-image').toArray(),
+  select: ($) =>
+    $(`body ${HIDDEN.split(', ').join(', body ')}`)
+      .not('.fallback-image')
+      .toArray(),
 };
 
 export const navigationChrome: Filter = {
@@ -51,7 +53,8 @@ export const shareBars: Filter = {
   stage: 'page',
   reason: 'share and follow bars are buttons for social networks',
   // An embedded post ("social-media-embed" around a tweet) is content quoted by the author, not a bar.
-  select: ($) => selectByTokens($, SHARE_SET).filter((element) => !EMBEDDED_POST.test(element.attribs['class'] ?? '') && $(element).find('blockquote').length === 0),
+  select: ($) =>
+    selectByTokens($, SHARE_SET).filter((element) => !EMBEDDED_POST.test(element.attribs['class'] ?? '') && $(element).find('blockquote').length === 0),
 };
 
 export const commentSections: Filter = {

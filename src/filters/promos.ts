@@ -21,7 +21,7 @@ const CALL_TO_ACTION = new RegExp(
     String.raw`\b(?:subscribe to|get) our\b|\bour (?:free )?(?:daily |weekly )?newsletter\b|\bjoin (?:us|our)\b`,
     String.raw`\b(?:follow us|find us|like us) on\b|\bfollow @?[\w.]+(?: [\w.]+){0,2} on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|,)|\bbecome a (?:member|subscriber|patron)\b|\bdownload (?:our|the \w+) app\b`,
     String.raw`\bsupport (?:our|independent) journalism\b|\b(?:straight |directly )?(?:to|in) your inbox\b`,
-    String.raw`(?:подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|присоединяйтесь к нам|читайте нас в)`,
+    '(?:подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|присоединяйтесь к нам|читайте нас в)',
     String.raw`\b(?:abonnieren sie unseren|folgen sie uns|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter)\b`,
     String.raw`\b(?:abonnez-vous à notre|inscrivez-vous à notre|suivez-nous)\b`,
     String.raw`\b(?:suscríbete a nuestro|síguenos en)\b|\b(?:iscriviti alla nostra|seguici su)\b|\b(?:assine a nossa|siga-nos)\b`,
@@ -42,7 +42,7 @@ const LEGAL_NOTICE = new RegExp(
     String.raw`(?<!\p{L})(?:comments?|comentários|comentarios|kommentare|commentaires|commenti|комментарии)(?!\p{L}).{0,100}(?:moderat|moderad|modér|moderier|approv|aprovad|freigeschaltet|модер)`,
     String.raw`\b(?:moderat\w*|approv\w*)\b.{0,40}\bcomments?\b`,
     String.raw`^(?:©|copyright)\s*\d{4}`,
-    String.raw`все права защищены|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados`,
+    'все права защищены|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados',
   ].join('|'),
   'iu',
 );
@@ -73,7 +73,7 @@ export const promoParagraphs: Filter = {
 export const legalNotices: Filter = {
   name: 'legal-notices',
   stage: 'article',
-  reason: 'copyright lines and affiliate or citation notices are the site\'s small print',
+  reason: "copyright lines and affiliate or citation notices are the site's small print",
   select: ($) => shortBlocks($, LEGAL_NOTICE),
   selectLines: shortLines(LEGAL_NOTICE),
 };

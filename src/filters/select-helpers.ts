@@ -61,6 +61,5 @@ export function linkDensity($: CheerioAPI, element: Cheerio<AnyNode>): number {
 
 /** A line selector that picks every line whose whole text matches `pattern`. */
 export function linesMatching(pattern: RegExp, maxChars = MAX_LABEL_CHARS): LineSelector {
-  return (lines: readonly DumpLine[]) =>
-    lines.filter((line) => line.text.length <= maxChars && pattern.test(line.text)).map((line) => line.index);
+  return (lines: readonly DumpLine[]) => lines.filter((line) => line.text.length <= maxChars && pattern.test(line.text)).map((line) => line.index);
 }

@@ -5,7 +5,11 @@ import type { FilterContext } from '../types.js';
 
 /** The site part of a host: "www.news.example.com" -> "example.com". */
 export function siteOf(host: string): string {
-  return host.replace(/^www\d?\./, '').split('.').slice(-2).join('.');
+  return host
+    .replace(/^www\d?\./, '')
+    .split('.')
+    .slice(-2)
+    .join('.');
 }
 
 /**

@@ -4,10 +4,34 @@
 // group matches when one token is in it, so "shared-story" never matches "share".
 
 /** Site navigation, menus, breadcrumbs, skip links and pagers. */
-export const NAV_TOKENS = ['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'skiplink', 'pagination', 'pager', 'topbar', 'masthead'] as const;
+export const NAV_TOKENS = [
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'breadcrumb',
+  'breadcrumbs',
+  'skiplink',
+  'pagination',
+  'pager',
+  'topbar',
+  'masthead',
+] as const;
 
 /** Subscription, newsletter and paywall boxes. */
-export const SUBSCRIBE_TOKENS = ['subscribe', 'subscription', 'subscriptions', 'newsletter', 'newsletters', 'signup', 'optin', 'mailinglist', 'paywall', 'regwall', 'piano'] as const;
+export const SUBSCRIBE_TOKENS = [
+  'subscribe',
+  'subscription',
+  'subscriptions',
+  'newsletter',
+  'newsletters',
+  'signup',
+  'optin',
+  'mailinglist',
+  'paywall',
+  'regwall',
+  'piano',
+] as const;
 
 /** Share and follow bars. */
 export const SHARE_TOKENS = ['share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'addthis', 'sharethis', 'follow'] as const;
@@ -16,13 +40,48 @@ export const SHARE_TOKENS = ['share', 'shares', 'sharing', 'sharebar', 'sharetoo
 export const COMMENT_TOKENS = ['comment', 'comments', 'commenting', 'disqus', 'discussion', 'discuss', 'login', 'signin', 'auth', 'reply', 'replies'] as const;
 
 /** Lists of other stories: related, recommended, most read, newsfeeds and recirculation widgets. */
-export const RELATED_TOKENS = ['related', 'recommended', 'recommendations', 'recommend', 'readmore', 'mostread', 'mostpopular', 'popular', 'trending', 'newsfeed', 'feed', 'outbrain', 'taboola', 'recirculation', 'recirc', 'morestories', 'teasers', 'latest'] as const;
+export const RELATED_TOKENS = [
+  'related',
+  'recommended',
+  'recommendations',
+  'recommend',
+  'readmore',
+  'mostread',
+  'mostpopular',
+  'popular',
+  'trending',
+  'newsfeed',
+  'feed',
+  'outbrain',
+  'taboola',
+  'recirculation',
+  'recirc',
+  'morestories',
+  'teasers',
+  'latest',
+] as const;
 
 /** Cookie and consent banners. */
 export const CONSENT_TOKENS = ['cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'privacy'] as const;
 
 /** Ad slots. */
-export const AD_TOKENS = ['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor', 'sponsored', 'promo', 'banner'] as const;
+export const AD_TOKENS = [
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'adverts',
+  'advertisement',
+  'advertising',
+  'adslot',
+  'adunit',
+  'dfp',
+  'gpt',
+  'sponsor',
+  'sponsored',
+  'promo',
+  'banner',
+] as const;
 
 /** Photo credit containers. */
 export const CREDIT_TOKENS = ['credit', 'credits', 'copyright', 'photographer', 'byline-photo', 'source'] as const;

@@ -3,10 +3,7 @@
 // text is one known widget phrase. Prose that merely mentions the word is never touched.
 
 import type { Filter } from '../types.js';
-import {
-  TAG_LIST,
-  AD_LABEL_LINE, COUNTER_LINE, LEFTOVER_LINE, LOGIN_LINE, NEWSFEED_LINE, SHARE_LINE, SUBSCRIBE_LINE,
-} from './patterns.js';
+import { TAG_LIST, AD_LABEL_LINE, COUNTER_LINE, LEFTOVER_LINE, LOGIN_LINE, NEWSFEED_LINE, SHARE_LINE, SUBSCRIBE_LINE } from './patterns.js';
 import { blockText, linesMatching, selectWholeText } from './select-helpers.js';
 import { isOwnSiteLink } from './site.js';
 
@@ -32,29 +29,13 @@ export const newsfeedLabels = labelFilter(
   NEWSFEED_LINE,
 );
 
-export const loginPrompts = labelFilter(
-  'login-prompts',
-  'login, register and comment prompts come from the discussion widget',
-  LOGIN_LINE,
-);
+export const loginPrompts = labelFilter('login-prompts', 'login, register and comment prompts come from the discussion widget', LOGIN_LINE);
 
-export const widgetLeftovers = labelFilter(
-  'widget-leftovers',
-  'loader, chat and "show more" labels are what is left of scripted widgets',
-  LEFTOVER_LINE,
-);
+export const widgetLeftovers = labelFilter('widget-leftovers', 'loader, chat and "show more" labels are what is left of scripted widgets', LEFTOVER_LINE);
 
-export const sharePrompts = labelFilter(
-  'share-prompts',
-  'share and follow labels are social buttons',
-  SHARE_LINE,
-);
+export const sharePrompts = labelFilter('share-prompts', 'share and follow labels are social buttons', SHARE_LINE);
 
-export const adLabels = labelFilter(
-  'ad-labels',
-  'an "Advertisement" label marks an ad slot, not text',
-  AD_LABEL_LINE,
-);
+export const adLabels = labelFilter('ad-labels', 'an "Advertisement" label marks an ad slot, not text', AD_LABEL_LINE);
 
 /** Numbers that count up (1, 2, 3…) are the numbering of a listicle, not counters. */
 function outsideSequences(numbers: ReadonlyArray<{ value: number }>, position: number): boolean {
@@ -89,10 +70,9 @@ function asAbsolute(text: string): string {
 export const bareUrls: Filter = {
   name: 'bare-urls',
   stage: 'article',
-  reason: "a block that is only a URL of the site itself is a printed share or permalink, not prose",
+  reason: 'a block that is only a URL of the site itself is a printed share or permalink, not prose',
   select: ($, ctx) => selectWholeText($, BARE_URL).filter((node) => isOwnSiteLink(asAbsolute(blockText($, node)), ctx)),
-  selectLines: (lines, ctx) =>
-    lines.filter((line) => BARE_URL.test(line.text) && isOwnSiteLink(asAbsolute(line.text), ctx)).map((line) => line.index),
+  selectLines: (lines, ctx) => lines.filter((line) => BARE_URL.test(line.text) && isOwnSiteLink(asAbsolute(line.text), ctx)).map((line) => line.index),
 };
 
 /** Tag lists are short comma-separated topics; the cap keeps a paragraph that starts with "Topics" safe. */

@@ -16,9 +16,7 @@ const PAGE_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml
 
 export type Headers = Record<string, string>;
 
-export type AttemptResult =
-  | { kind: 'redirect'; location: string }
-  | { kind: 'page'; status: number; headers: Headers; bytes: Buffer };
+export type AttemptResult = { kind: 'redirect'; location: string } | { kind: 'page'; status: number; headers: Headers; bytes: Buffer };
 
 export function requestHeaders(options: FetchOptions): Headers {
   const headers: Headers = {

@@ -15,9 +15,7 @@ const NEWLINE = 0x0a;
  * Headers that no longer describe the stored bytes (they are kept decoded), that belong to one
  * connection, or that are private to the client (cookies).
  */
-const DROPPED_HEADERS: ReadonlySet<string> = new Set([
-  'content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'set-cookie',
-]);
+const DROPPED_HEADERS: ReadonlySet<string> = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'set-cookie']);
 
 export interface CachedResponse {
   /** The URL as requested: the cache key. */

@@ -7,7 +7,7 @@ import { gunzipCapped, isGzip } from './gzip.js';
 import type { RawInput } from './raw.js';
 
 export async function readFileInput(path: string, maxBytes: number): Promise<RawInput> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
   } catch (error) {

@@ -25,11 +25,7 @@ export function classifyInput(spec: string): InputKind {
   throw new CleanError('E_INPUT', `unsupported scheme "${scheme}:" (only http, https and files)`, spec);
 }
 
-export async function readInput(
-  spec: string,
-  options: FetchOptions,
-  stdin: Readable = process.stdin,
-): Promise<RawInput> {
+export async function readInput(spec: string, options: FetchOptions, stdin: Readable = process.stdin): Promise<RawInput> {
   const kind = classifyInput(spec);
   if (kind === 'stdin') return readStreamInput(stdin, options.maxBytes);
   if (kind === 'url') return fetchUrlInput(spec, options);

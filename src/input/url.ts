@@ -49,12 +49,7 @@ function createDispatcher(options: FetchOptions): Dispatcher {
 
 type Page = Extract<AttemptResult, { kind: 'page' }>;
 
-async function followRedirects(
-  start: string,
-  source: string,
-  options: FetchOptions,
-  dispatcher: Dispatcher,
-): Promise<{ finalUrl: string; page: Page }> {
+async function followRedirects(start: string, source: string, options: FetchOptions, dispatcher: Dispatcher): Promise<{ finalUrl: string; page: Page }> {
   const seen = new Set<string>([start]);
   let current = start;
   for (let redirects = 0; ; redirects++) {

@@ -30,9 +30,7 @@ function collectNodes(value: unknown, out: JsonObject[]): void {
 /** Types may be arrays or full IRIs ("https://schema.org/NewsArticle"). */
 function typesOf(node: JsonObject): string[] {
   const type = node['@type'];
-  return (Array.isArray(type) ? type : [type])
-    .filter((t): t is string => typeof t === 'string')
-    .map((t) => t.replace(/^https?:\/\/schema\.org\//i, ''));
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^https?:\/\/schema\.org\//i, ''));
 }
 
 /** Follows a bare {"@id": …} reference to the node it names, as @graph pages link authors. */

@@ -19,10 +19,16 @@ export function stripSiteName(title: string, siteName: string | undefined | null
   const parts = title.split(TITLE_SEPARATORS);
   if (parts.length < 2) return title;
   if (parts[parts.length - 1]?.trim().toLowerCase() === lowerSite) {
-    return title.slice(0, title.toLowerCase().lastIndexOf(lowerSite)).replace(/\s+[-|–—:·•»]\s*$/, '').trim();
+    return title
+      .slice(0, title.toLowerCase().lastIndexOf(lowerSite))
+      .replace(/\s+[-|–—:·•»]\s*$/, '')
+      .trim();
   }
   if (parts[0]?.trim().toLowerCase() === lowerSite) {
-    return title.slice(siteName.length).replace(/^\s*[-|–—:·•»]\s+/, '').trim();
+    return title
+      .slice(siteName.length)
+      .replace(/^\s*[-|–—:·•»]\s+/, '')
+      .trim();
   }
   return title;
 }

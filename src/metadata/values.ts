@@ -27,9 +27,26 @@ const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 const CLOCK_FIRST = /^(\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M)\s+([A-Z]{2,4})\s+(.+)$/i;
 /** Zone abbreviations Date.parse does not know, as offsets. Only unambiguous, common ones. */
 const ZONE_OFFSETS: Readonly<Record<string, string>> = {
-  UTC: '+0000', GMT: '+0000', IST: '+0530', CET: '+0100', CEST: '+0200', EET: '+0200', EEST: '+0300',
-  MSK: '+0300', JST: '+0900', KST: '+0900', AEST: '+1000', AEDT: '+1100', EST: '-0500', EDT: '-0400',
-  CST: '-0600', CDT: '-0500', MST: '-0700', MDT: '-0600', PST: '-0800', PDT: '-0700',
+  UTC: '+0000',
+  GMT: '+0000',
+  IST: '+0530',
+  CET: '+0100',
+  CEST: '+0200',
+  EET: '+0200',
+  EEST: '+0300',
+  MSK: '+0300',
+  JST: '+0900',
+  KST: '+0900',
+  AEST: '+1000',
+  AEDT: '+1100',
+  EST: '-0500',
+  EDT: '-0400',
+  CST: '-0600',
+  CDT: '-0500',
+  MST: '-0700',
+  MDT: '-0600',
+  PST: '-0800',
+  PDT: '-0700',
 };
 /** "06.12.2023" is day-first in every country that writes it; Date.parse would read June 12. */
 const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?$/;
@@ -80,7 +97,16 @@ export function splitAuthors(value: string): string[] {
     .replace(BYLINE_PREFIX, '')
     .split(AUTHOR_SEPARATOR)
     .map((part) => collapseSpaces(part.replace(BYLINE_PREFIX, '').replace(EMPTY_WRAPPERS, ' ')))
-    .filter((part) => part !== '' && part.length <= 80 && /\p{L}/u.test(part) && !part.includes('@') && !/\d/.test(part) && !CREDENTIAL.test(part) && !PLACEHOLDER_NAME.test(part));
+    .filter(
+      (part) =>
+        part !== '' &&
+        part.length <= 80 &&
+        /\p{L}/u.test(part) &&
+        !part.includes('@') &&
+        !/\d/.test(part) &&
+        !CREDENTIAL.test(part) &&
+        !PLACEHOLDER_NAME.test(part),
+    );
   return uniqueIgnoringCase(names);
 }
 

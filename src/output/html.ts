@@ -5,12 +5,12 @@
 import type { Article } from '../types.js';
 import { displayDate } from './text.js';
 
-function escape(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function meta(attribute: 'name' | 'property', key: string, value: string | null): string[] {
-  return value ? [`<meta ${attribute}="${key}" content="${escape(value)}">`] : [];
+  return value ? [`<meta ${attribute}="${key}" content="${escapeText(value)}">`] : [];
 }
 
 /** The metadata as the standard tags other tools read back (author, description, OpenGraph). */
@@ -18,7 +18,7 @@ function headTags(article: Article): string[] {
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escape(article.title ?? '')}</title>`,
+    `<title>${escapeText(article.title ?? '')}</title>`,
     ...article.authors.flatMap((author) => meta('name', 'author', author)),
     ...meta('name', 'description', article.excerpt),
     ...meta('property', 'og:site_name', article.siteName),
@@ -28,27 +28,20 @@ function headTags(article: Article): string[] {
     ...meta('property', 'article:modified_time', article.modifiedTime),
     ...meta('property', 'article:section', article.section),
     ...article.tags.flatMap((tag) => meta('property', 'article:tag', tag)),
-    ...(article.canonicalUrl ? [`<link rel="canonical" href="${escape(article.canonicalUrl)}">`] : []),
+    ...(article.canonicalUrl ? [`<link rel="canonical" href="${escapeText(article.canonicalUrl)}">`] : []),
     '<meta name="generator" content="clean-article">',
   ];
 }
 
 function header(article: Article): string[] {
   const names = article.authors.length > 0 ? article.authors.join(', ') : article.byline;
-  const date = article.publishedTime
-    ? `<time datetime="${escape(article.publishedTime)}">${escape(displayDate(article.publishedTime))}</time>`
-    : null;
-  const byline = [names ? escape(names) : null, date].filter((part): part is string => part !== null).join(' · ');
-  return [
-    '<header>',
-    ...(article.title ? [`<h1>${escape(article.title)}</h1>`] : []),
-    ...(byline ? [`<p class="byline">${byline}</p>`] : []),
-    '</header>',
-  ];
+  const date = article.publishedTime ? `<time datetime="${escapeText(article.publishedTime)}">${escapeText(displayDate(article.publishedTime))}</time>` : null;
+  const byline = [names ? escapeText(names) : null, date].filter((part): part is string => part !== null).join(' · ');
+  return ['<header>', ...(article.title ? [`<h1>${escapeText(article.title)}</h1>`] : []), ...(byline ? [`<p class="byline">${byline}</p>`] : []), '</header>'];
 }
 
 export function renderHtml(article: Article): string {
-  const lang = article.lang ? ` lang="${escape(article.lang)}"` : '';
+  const lang = article.lang ? ` lang="${escapeText(article.lang)}"` : '';
   return [
     '<!DOCTYPE html>',
     `<html${lang}>`,

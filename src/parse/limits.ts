@@ -15,8 +15,35 @@ export const MAX_ELEMENTS = 250_000;
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(\/?)>/g;
 /** Elements that never hold children, or whose end tag the parser implies when a sibling starts. */
 const NO_DEPTH = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt', 'rp', 'tbody', 'thead', 'tfoot',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'param',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rp',
+  'tbody',
+  'thead',
+  'tfoot',
 ]);
 /** An element with nothing inside it and no attribute that makes it an image, embed or anchor. */
 const EMPTY_ELEMENT = /<(span|div|i|b|em|strong|p|a|li|section|font|small|u|s|ins|del|label)(?:\s[^<>]*)?>\s*<\/\1\s*>/gi;

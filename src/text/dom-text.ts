@@ -6,8 +6,34 @@ import type { AnyNode } from 'domhandler';
 import { collapseSpaces } from './normalize.js';
 
 const BREAKING = new Set([
-  'br', 'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'section', 'article',
-  'aside', 'header', 'footer', 'blockquote', 'figure', 'figcaption', 'dt', 'dd', 'table', 'hr', 'nav',
+  'br',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'td',
+  'th',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'dt',
+  'dd',
+  'table',
+  'hr',
+  'nav',
 ]);
 
 function collect(node: AnyNode, out: string[]): void {

@@ -49,10 +49,27 @@ export function detectLang(text: string): string | null {
 
 /** The script each language is written in, for the languages whose script is not Latin. */
 const NON_LATIN_SCRIPT: Readonly<Record<string, string>> = {
-  ru: 'Cyrl', uk: 'Cyrl', be: 'Cyrl', bg: 'Cyrl', sr: 'Cyrl', mk: 'Cyrl', kk: 'Cyrl', ky: 'Cyrl', mn: 'Cyrl', tg: 'Cyrl',
-  zh: 'Hani', ja: 'Hani', ko: 'Hang',
-  ar: 'Arab', fa: 'Arab', ur: 'Arab', ps: 'Arab',
-  he: 'Hebr', yi: 'Hebr', el: 'Grek', th: 'Thai',
+  ru: 'Cyrl',
+  uk: 'Cyrl',
+  be: 'Cyrl',
+  bg: 'Cyrl',
+  sr: 'Cyrl',
+  mk: 'Cyrl',
+  kk: 'Cyrl',
+  ky: 'Cyrl',
+  mn: 'Cyrl',
+  tg: 'Cyrl',
+  zh: 'Hani',
+  ja: 'Hani',
+  ko: 'Hang',
+  ar: 'Arab',
+  fa: 'Arab',
+  ur: 'Arab',
+  ps: 'Arab',
+  he: 'Hebr',
+  yi: 'Hebr',
+  el: 'Grek',
+  th: 'Thai',
 };
 
 /** A tag's own script subtag wins ("sr-Latn"); otherwise the language's usual script. */

@@ -36,7 +36,7 @@ const WORD_SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
 /** Scripts written without spaces between words, which need ICU's dictionaries to split. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 /** A word in spaced text: letters or digits, joined by inner apostrophes, hyphens, dots or commas. */
-const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['’.,\-][\p{L}\p{N}\p{M}]+)*/gu;
+const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['’.,-][\p{L}\p{N}\p{M}]+)*/gu;
 
 /**
  * Counts words. Text in spaced scripts is counted by a regular expression (ICU segmentation is

@@ -55,7 +55,10 @@ export function runCliProcess(args: readonly string[], options: { stdin?: string
 }
 
 export function jsonLines(text: string): Array<Record<string, unknown>> {
-  return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 /** A good page whose title carries `n`, so each output differs. */

@@ -25,13 +25,15 @@ function send(status: number, headers: Record<string, string>, body: Buffer | st
   };
 }
 
-const html = (body: Buffer | string, extra: Record<string, string> = {}): Handler =>
-  send(200, { 'content-type': 'text/html; charset=utf-8', ...extra }, body);
+const html = (body: Buffer | string, extra: Record<string, string> = {}): Handler => send(200, { 'content-type': 'text/html; charset=utf-8', ...extra }, body);
 
 const redirect = (location: string, status = 302): Handler => send(status, { location, 'content-type': 'text/html' }, 'moved');
 
 /** Serves `first` on the first request to this path, the page afterwards. */
-const thenPage = (first: Handler): Handler => (req, res, hit) => (hit === 1 ? first : html(PAGE))(req, res, hit);
+const thenPage =
+  (first: Handler): Handler =>
+  (req, res, hit) =>
+    (hit === 1 ? first : html(PAGE))(req, res, hit);
 
 /** Yields `total` bytes of `fill` in 1 MB chunks, made one at a time as the reader asks. */
 function* lazyBytes(total: number, fill: number): Generator<Buffer> {
@@ -52,14 +54,26 @@ function reset(res: ServerResponse): void {
 const ROUTES: Record<string, Handler> = {
   '/story': html(PAGE),
   '/no-type': send(200, {}, PAGE),
-  '/dump': send(200, { 'content-type': 'text/plain; charset=utf-8' }, 'Harbour bridge reopens\n\nThe old harbour bridge reopened to traffic on Monday morning after two years of repairs that cost the city more than forty million euros.\n'),
+  '/dump': send(
+    200,
+    { 'content-type': 'text/plain; charset=utf-8' },
+    'Harbour bridge reopens\n\nThe old harbour bridge reopened to traffic on Monday morning after two years of repairs that cost the city more than forty million euros.\n',
+  ),
   '/ru-header': send(200, { 'content-type': 'text/html; charset=windows-1251' }, iconv.encode(plainPage(RU_TITLE, RU_PARAGRAPHS), 'windows-1251')),
   '/ja-meta': send(200, { 'content-type': 'text/html' }, iconv.encode(plainPage(JA_TITLE, JA_PARAGRAPHS, 'Shift_JIS'), 'shift_jis')),
   // Header true, <meta> false, in both directions: the header wins either way.
-  '/header-1251-meta-utf8': send(200, { 'content-type': 'text/html; charset=windows-1251' }, iconv.encode(plainPage(RU_TITLE, RU_PARAGRAPHS, 'utf-8'), 'windows-1251')),
+  '/header-1251-meta-utf8': send(
+    200,
+    { 'content-type': 'text/html; charset=windows-1251' },
+    iconv.encode(plainPage(RU_TITLE, RU_PARAGRAPHS, 'utf-8'), 'windows-1251'),
+  ),
   '/header-utf8-meta-1251': send(200, { 'content-type': 'text/html; charset=utf-8' }, plainPage(RU_TITLE, RU_PARAGRAPHS, 'windows-1251')),
   // A BOM beats a header that lies.
-  '/bom-vs-header': send(200, { 'content-type': 'text/html; charset=windows-1251' }, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(plainPage(RU_TITLE, RU_PARAGRAPHS))])),
+  '/bom-vs-header': send(
+    200,
+    { 'content-type': 'text/html; charset=windows-1251' },
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(plainPage(RU_TITLE, RU_PARAGRAPHS))]),
+  ),
   // A WHATWG label iconv-lite does not know under this name.
   '/x-cp1251': send(200, { 'content-type': 'text/html; charset=x-cp1251' }, iconv.encode(plainPage(RU_TITLE, RU_PARAGRAPHS), 'windows-1251')),
   '/gzip': html(gzipSync(PAGE), { 'content-encoding': 'gzip' }),

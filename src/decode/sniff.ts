@@ -49,11 +49,20 @@ function isWhitespaceByte(byte: number): boolean {
 
 const HTML_MARKERS = /<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|main|section)[\s>/]/i;
 const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?>/gi;
+/** What can open a page before its first real tag: comments, scripts, styles, an XML declaration. */
+const NON_MARKUP = /<!--[\s\S]*?(?:-->|$)|<script\b[\s\S]*?(?:<\/script\s*>|$)|<style\b[\s\S]*?(?:<\/style\s*>|$)|<\?xml[^>]*>/gi;
+/** Bounds the sniff on huge inputs; inline scripts before the first tag rarely run past this. */
+const SNIFF_CHARS = 256 * 1024;
 
-/** HTML if it opens like a page or is dense with tags; anything else is treated as a text dump. */
+/**
+ * HTML if, once the comments, scripts and styles a page may open with are set aside, it opens
+ * like a page or is dense with tags; anything else is treated as a text dump. A fixed prefix is
+ * not enough: pages can open with a comment and kilobytes of inline script.
+ */
 export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, SNIFF_BYTES);
-  if (HTML_MARKERS.test(head.trimStart().slice(0, 512))) return true;
+  const markup = text.slice(0, SNIFF_CHARS).replace(NON_MARKUP, ' ');
+  if (HTML_MARKERS.test(markup.trimStart().slice(0, 512))) return true;
+  const head = markup.slice(0, SNIFF_BYTES);
   const tags = head.match(TAG)?.length ?? 0;
   return tags >= 5 && HTML_MARKERS.test(head);
 }

@@ -11,30 +11,80 @@ import type { Block, BlockType } from '../types.js';
 const HEADINGS: Readonly<Record<string, BlockType>> = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h5', h6: 'h6' };
 /** Elements that start a new block when met inside running text. */
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'blockquote', 'pre', 'table', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'form', 'fieldset', 'details',
-  'summary', 'address', 'center',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'table',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'form',
+  'fieldset',
+  'details',
+  'summary',
+  'address',
+  'center',
 ]);
 
 function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
+/**
+ * Ruby annotations (<rt> readings, <rp> fallback brackets) are pronunciation aids drawn above the
+ * base text; read inline they would double every annotated word ("子こども"). `html` keeps them.
+ */
+const RUBY_ANNOTATIONS = new Set(['rt', 'rp']);
+
 /** Text of inline content, with <br> kept as a line break. */
 function inlineText($: CheerioAPI, nodes: AnyNode[]): string {
   let out = '';
   for (const node of nodes) {
     if (node.type === 'text') out += (node as unknown as { data: string }).data;
-    else if (isElement(node)) out += node.name === 'br' ? '\n' : inlineText($, node.children);
+    else if (isElement(node) && !RUBY_ANNOTATIONS.has(node.name)) out += node.name === 'br' ? '\n' : inlineText($, node.children);
   }
   return out;
 }
 
+/** A table's own rows, not those of tables nested in its cells. */
+function ownRows($: CheerioAPI, table: Element): Element[] {
+  return [...$(table).children('tr').toArray(), ...$(table).children('thead, tbody, tfoot').children('tr').toArray()];
+}
+
+/** Block content in the cells, or a table inside: the table lays out the page, it holds no data. */
+const LAYOUT_CELL_CONTENT = 'table, p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, figure';
+
+function isLayoutTable($: CheerioAPI, table: Element): boolean {
+  return ownRows($, table).some((row) => $(row).children('td, th').children(LAYOUT_CELL_CONTENT).length > 0 || $(row).find('table').length > 0);
+}
+
 function tableText($: CheerioAPI, table: Element): string {
-  return $(table)
-    .find('tr')
-    .toArray()
-    .map((row) => $(row).children('th, td').toArray().map((cell) => collapseSpaces($(cell).text())).join('\t'))
+  return ownRows($, table)
+    .map((row) =>
+      $(row)
+        .children('th, td')
+        .toArray()
+        .map((cell) => collapseSpaces($(cell).text()))
+        .join('\t'),
+    )
     .filter((row) => row.trim() !== '')
     .join('\n');
 }
@@ -44,7 +94,13 @@ function leafBlock($: CheerioAPI, element: Element): Block | null {
   let type: BlockType;
   let text: string;
   if (tag === 'table') [type, text] = ['table', tableText($, element)];
-  else if (tag === 'pre') [type, text] = ['pre', $(element).text().replace(/^\n+|\s+$/g, '')];
+  else if (tag === 'pre')
+    [type, text] = [
+      'pre',
+      $(element)
+        .text()
+        .replace(/^\n+|\s+$/g, ''),
+    ];
   else if (tag === 'figure') [type, text] = ['figure', collapseSpaces($(element).find('figcaption').text())];
   else if (tag === 'blockquote') [type, text] = ['blockquote', collapseKeepingLines(blockquoteText($, element))];
   else if (tag === 'li' || tag === 'dd' || tag === 'dt') [type, text] = ['li', collapseKeepingLines(inlineText($, element.children))];
@@ -72,6 +128,11 @@ function walk($: CheerioAPI, nodes: AnyNode[], out: Block[]): void {
       continue;
     }
     flush();
+    if (node.name === 'table' && isLayoutTable($, node)) {
+      // Each cell is a container: read as one data table, nested tables' text came out once per level.
+      for (const row of ownRows($, node)) for (const cell of $(row).children('td, th').toArray()) walk($, cell.children, out);
+      continue;
+    }
     const hasBlockChildren = node.children.some((child) => isElement(child) && BLOCK_TAGS.has(child.name));
     const isLeafType = ['table', 'pre', 'figure', 'blockquote'].includes(node.name);
     if (isLeafType || (!hasBlockChildren && node.name !== 'ul' && node.name !== 'ol')) {

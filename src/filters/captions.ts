@@ -26,7 +26,13 @@ function selectCredits($: CheerioAPI): AnyNode[] {
       const tokens = elementTokens($(element).attr('class') ?? '', $(element).attr('id') ?? '');
       return hasToken(tokens, CREDIT_SET) || isCreditText(text);
     })
-    .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
+    .filter(
+      (element, _, all) =>
+        !$(element)
+          .parents()
+          .toArray()
+          .some((parent) => all.includes(parent)),
+    );
 }
 
 function selectCreditLines(lines: readonly DumpLine[]): number[] {
@@ -56,7 +62,13 @@ function selectDuplicateCaptions($: CheerioAPI, ctx: FilterContext): AnyNode[] {
       const text = shortBlockText(element, MAX_CAPTION_KEY_CHARS);
       return text !== null && keys.has(textKey(text));
     })
-    .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
+    .filter(
+      (element, _, all) =>
+        !$(element)
+          .parents()
+          .toArray()
+          .some((parent) => all.includes(parent)),
+    );
 }
 
 function selectDuplicateCaptionLines(lines: readonly DumpLine[], ctx: FilterContext): number[] {
@@ -73,10 +85,17 @@ function selectCaptionBlocks($: CheerioAPI): AnyNode[] {
     .toArray()
     .filter((element) => $(element).closest('figure').length === 0)
     .filter((element) => {
-      const isCaption = element.name === 'figcaption' || hasToken(elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? ''), CAPTION_CONTAINER_SET);
+      const isCaption =
+        element.name === 'figcaption' || hasToken(elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? ''), CAPTION_CONTAINER_SET);
       return isCaption && shortBlockText(element, MAX_CAPTION_CHARS) !== null && $(element).find('p').length <= 1;
     })
-    .filter((element, _, all) => !$(element).parents().toArray().some((parent) => all.includes(parent)));
+    .filter(
+      (element, _, all) =>
+        !$(element)
+          .parents()
+          .toArray()
+          .some((parent) => all.includes(parent)),
+    );
 }
 
 export const captionBlocks: Filter = {
@@ -107,8 +126,9 @@ export const titleRepeats: Filter = {
   stage: 'article',
   reason: 'the headline is the `title` field; repeated inside the body it would be counted twice',
   // Headings anywhere, or the first paragraph-like block, that are the title or a close variant of it.
+  // Old table layouts set the headline in bold or <font> instead of a heading.
   select: ($, ctx) =>
-    $('h1, h2, h3, h4, p')
+    $('h1, h2, h3, h4, p, b, strong, font')
       .toArray()
       .filter((element) => (element.name !== 'p' || blockText($, element).length <= 200) && isTitleVariant(blockText($, element), ctx.title))
       .slice(0, 2),

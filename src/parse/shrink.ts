@@ -14,8 +14,30 @@ const STRIP_WHOLE = [
   /<link\b[^>]*rel\s*=\s*["']?(?:stylesheet|preload|prefetch|dns-prefetch|preconnect|modulepreload)[^>]*>/gi,
 ];
 
+/** No real title is this long; past it, an unclosed <title> is swallowing the page. */
+const MAX_TITLE_CHARS = 1000;
+const TITLE_OPEN = /<title\b[^>]*>/i;
+
+/**
+ * A <title> left unclosed (a truncated template, a stray "-->") makes HTML parsers read the
+ * whole rest of the page as title text, so the page has no body at all. When no </title> comes
+ * within a title's length, the title ends at its first line break or tag.
+ */
+export function closeRunawayTitle(html: string): string {
+  const open = TITLE_OPEN.exec(html);
+  if (!open) return html;
+  const start = open.index + open[0].length;
+  const close = html.slice(start, start + MAX_TITLE_CHARS).search(/<\/title\s*>/i);
+  if (close >= 0) return html;
+  const rest = html.slice(start);
+  const end = rest.search(/[\r\n<]/);
+  const cut = start + (end >= 0 ? end : rest.length);
+  // A stray </title> further down has nothing left to close: drop it.
+  return `${html.slice(0, cut)}</title>${html.slice(cut).replace(/<\/title\s*>/i, '')}`;
+}
+
 export function shrinkHtml(html: string): string {
-  let out = html.replace(SCRIPT, (whole, attributes: string) => (JSON_LD_TYPE.test(attributes) ? whole : ''));
+  let out = closeRunawayTitle(html).replace(SCRIPT, (whole, attributes: string) => (JSON_LD_TYPE.test(attributes) ? whole : ''));
   for (const pattern of STRIP_WHOLE) out = out.replace(pattern, '');
   return out;
 }

@@ -11,6 +11,8 @@ import { assertPageBytes, looksLikeHtml } from './decode/sniff.js';
 import { CleanError } from './errors.js';
 import { assembleArticle } from './extract/assemble.js';
 import { blocksToText, buildBlocks } from './extract/blocks.js';
+import { findLedeCandidates, restoreLedes } from './extract/lede.js';
+import { addSections, recoverSiblingSections } from './extract/siblings.js';
 import { findImages, findLeadImage, keptImages } from './extract/images.js';
 import { extractWithFallbacks } from './extract/fallback.js';
 import { escapeHtml, extractWithReadability } from './extract/readability.js';
@@ -39,9 +41,7 @@ export function cleanRaw(raw: RawInput, options: CleanOptions = {}): Article {
   const url = raw.url ?? options.url ?? null;
   const filters = enabledFilters(options.disabledFilters);
   const explain = options.explain ?? false;
-  return looksLikeHtml(text)
-    ? cleanHtml(text, { source: raw.source, url, filters, explain })
-    : cleanDump(text, { source: raw.source, url, filters, explain });
+  return looksLikeHtml(text) ? cleanHtml(text, { source: raw.source, url, filters, explain }) : cleanDump(text, { source: raw.source, url, filters, explain });
 }
 
 /**
@@ -62,7 +62,7 @@ interface StageOptions {
 }
 
 function contextFrom(metadata: PageMetadata, captions: readonly string[], url: string | null): FilterContext {
-  return { url, title: metadata.title, siteName: metadata.siteName, lang: metadata.lang, authors: metadata.authors, captions };
+  return { url, title: metadata.title, description: metadata.excerpt, siteName: metadata.siteName, lang: metadata.lang, authors: metadata.authors, captions };
 }
 
 function cleanHtml(html: string, stage: StageOptions): Article {
@@ -75,6 +75,8 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const lead = leadFound?.info ?? null;
   const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead]), stage.url), 'page');
 
+  // Before the page is cut down to its container: the lede may sit outside it.
+  const ledes = findLedeCandidates(page, metadata.title, metadata.excerpt);
   const readable = serializeForReadability(page);
   const extracted = withDocuments(readable, stage, (parse) =>
     extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page }),
@@ -82,6 +84,9 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
 
   const $ = cheerio.load(extracted.html, null, false);
+  // Readability keeps one subtree: take back the sibling sections of the same article, then the lede.
+  if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $));
+  restoreLedes($, ledes);
   const found = findImages($, base);
   const merged = withReadabilityFallbacks(metadata, extracted);
   const captions = captionTexts([lead, ...found.map(({ info }) => info)]);

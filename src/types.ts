@@ -18,18 +18,7 @@ export interface LeadImage {
   credit: string | null;
 }
 
-export type BlockType =
-  | 'p'
-  | 'h2'
-  | 'h3'
-  | 'h4'
-  | 'h5'
-  | 'h6'
-  | 'li'
-  | 'blockquote'
-  | 'pre'
-  | 'table'
-  | 'figure';
+export type BlockType = 'p' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'li' | 'blockquote' | 'pre' | 'table' | 'figure';
 
 export interface Block {
   type: BlockType;
@@ -110,6 +99,8 @@ export interface FilterContext {
   /** The page's address, when known: tells the site's own links from links elsewhere. */
   readonly url: string | null;
   readonly title: string | null;
+  /** The page's own summary (og:description, meta description): a block repeating it is a standfirst. */
+  readonly description?: string | null;
   readonly siteName: string | null;
   readonly lang: string | null;
   /** Author names from the metadata, to spot byline lines. */
@@ -137,6 +128,13 @@ export interface Filter {
   /** Why this class of text is boilerplate, shown by `--explain`. */
   readonly reason: string;
   readonly stage: 'page' | 'article';
+  /**
+   * The most of the stage's text this kind of boilerplate can plausibly hold, all picks together
+   * (page: paragraph text; article: all text). Boxes, banners and bars are small by nature: when a
+   * filter's picks add up to more, it has misread the page, and none of them is removed. Comment
+   * threads and rails of other stories can outweigh a short story, so those filters have none.
+   */
+  readonly maxShare?: number;
   select($: CheerioAPI, ctx: FilterContext): AnyNode[];
   /** The same rule applied to plain-text dumps, line by line. */
   readonly selectLines?: LineSelector;

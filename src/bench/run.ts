@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILTER_NAMES } from '../filters/index.js';
+import { runDevBench } from './dev.js';
 import { benchDir } from './pages.js';
 
 interface RunArgs {
@@ -61,7 +62,10 @@ function median(values: number[]): number {
 function runChild(which: string, tag: string, args: RunArgs, disabled: string[] = []): { predPath: string; timing: Timing } {
   const raw = join(OUT_DIR, `${tag}.raw.jsonl`);
   execFileSync(process.execPath, [CHILD, which, raw, disabled.join(','), args.limit], { stdio: 'inherit' });
-  const lines = readFileSync(raw, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const lines = readFileSync(raw, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   const footer = lines.pop() as { maxRssKb: number; wallMs: number };
   const predPath = join(OUT_DIR, `${tag}.pred.jsonl`);
   writeFileSync(predPath, lines.map((line) => JSON.stringify({ id: line.id, articleBody: line.articleBody })).join('\n'));
@@ -108,6 +112,10 @@ const f3 = (n: number): string => n.toFixed(3);
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
+  // --dev: the dev sets first (clean-article, Readability, defuddle, trafilatura when importable), then SH-181 below.
+  if (process.argv.includes('--dev')) {
+    runDevBench({ limit: Number(args.limit) || 0, worst: args.worst, peers: ['readability', 'defuddle'], variants: {} });
+  }
   const dir = benchDir();
   mkdirSync(OUT_DIR, { recursive: true });
   const timings: Record<string, Timing[]> = { readability: [], 'clean-article': [] };
@@ -126,10 +134,14 @@ function main(): void {
   console.log('\n| extractor | F1 | precision | recall | accuracy | pages/s | median ms/page | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const { which, s, t } of rows) {
-    console.log(`| ${which} | ${f3(s.f1)} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.accuracy)} | ${t.pagesPerSecond.toFixed(1)} | ${t.medianMs.toFixed(1)} | ${t.peakRssMb.toFixed(0)} |`);
+    console.log(
+      `| ${which} | ${f3(s.f1)} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.accuracy)} | ${t.pagesPerSecond.toFixed(1)} | ${t.medianMs.toFixed(1)} | ${t.peakRssMb.toFixed(0)} |`,
+    );
   }
   const [base, ours] = rows;
-  console.log(`\nspeed ratio (pages/s, clean-article / readability): ${(ours!.t.pagesPerSecond / base!.t.pagesPerSecond).toFixed(2)}; median ms ratio: ${(base!.t.medianMs / ours!.t.medianMs).toFixed(2)}`);
+  console.log(
+    `\nspeed ratio (pages/s, clean-article / readability): ${(ours!.t.pagesPerSecond / base!.t.pagesPerSecond).toFixed(2)}; median ms ratio: ${(base!.t.medianMs / ours!.t.medianMs).toFixed(2)}`,
+  );
 
   const regressions = [...ours!.s.perDoc.entries()]
     .map(([id, f1]) => ({ id, ours: f1, theirs: base!.s.perDoc.get(id) ?? 0 }))
@@ -144,11 +156,25 @@ function main(): void {
 
   if (args.ablation) runAblation(dir, args, ours!.s.f1);
   // --batch (-j 1 vs -j 2 pages/s) and --memory (10,000 pages): the real CLI, in src/bench/batch.ts.
-  const batchModes = [['--batch', '--speed'], ['--memory', '--memory']].filter(([flag]) => process.argv.includes(flag!)).map(([, mode]) => mode!);
+  const batchModes = [
+    ['--batch', '--speed'],
+    ['--memory', '--memory'],
+  ]
+    .filter(([flag]) => process.argv.includes(flag!))
+    .map(([, mode]) => mode!);
   if (batchModes.length > 0) {
-    execFileSync(process.execPath, [BATCH, ...batchModes, '--rounds', String(args.rounds), '--readability-pps', String(base!.t.pagesPerSecond)], { stdio: 'inherit' });
+    execFileSync(process.execPath, [BATCH, ...batchModes, '--rounds', String(args.rounds), '--readability-pps', String(base!.t.pagesPerSecond)], {
+      stdio: 'inherit',
+    });
   }
-  writeFileSync(join(OUT_DIR, 'summary.json'), JSON.stringify(rows.map(({ which, s, t }) => ({ which, f1: s.f1, precision: s.precision, recall: s.recall, accuracy: s.accuracy, ...t })), null, 2));
+  writeFileSync(
+    join(OUT_DIR, 'summary.json'),
+    JSON.stringify(
+      rows.map(({ which, s, t }) => ({ which, f1: s.f1, precision: s.precision, recall: s.recall, accuracy: s.accuracy, ...t })),
+      null,
+      2,
+    ),
+  );
 }
 
 function runAblation(dir: string, args: RunArgs, fullF1: number): void {

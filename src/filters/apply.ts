@@ -25,6 +25,11 @@ function record(filter: Filter, text: string): Removal {
 
 type Guard = (node: AnyNode) => boolean;
 
+/** How much of the stage's text a removal costs: paragraph text on the page, all text in the article. */
+function costOf($: CheerioAPI, node: AnyNode, stage: Filter['stage']): number {
+  return stage === 'page' ? paragraphChars($, $(node)) : collapseSpaces($(node).text()).length;
+}
+
 /** Page stage: never remove the page's article markers, what holds them or the h1, or a large share of the paragraphs. */
 function pageGuard($: CheerioAPI): Guard {
   const pageChars = paragraphChars($, $.root());
@@ -59,7 +64,15 @@ function articleGuard($: CheerioAPI, ctx: FilterContext): Guard {
   const lead = leadParagraph($, ctx);
   return (node) => {
     const element = $(node as Element);
-    if (lead && (node === lead || element.find('p').toArray().includes(lead as Element))) return false;
+    if (
+      lead &&
+      (node === lead ||
+        element
+          .find('p')
+          .toArray()
+          .includes(lead as Element))
+    )
+      return false;
     if (element.is(ARTICLE_CONTENT) || element.find(ARTICLE_CONTENT).length > 0) return false;
     return collapseSpaces(element.text()).length <= articleChars * MAX_ARTICLE_SHARE;
   };
@@ -74,13 +87,35 @@ function isAttached(node: AnyNode): boolean {
   return false;
 }
 
+/** True when `node` sits inside one of `picked` (then it goes with that pick). */
+function insideAny(node: AnyNode, picked: ReadonlySet<AnyNode>): boolean {
+  for (let current = node.parent as AnyNode | null; current; current = current.parent as AnyNode | null) {
+    if (picked.has(current)) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs each filter in turn. A filter's picks are weighed together before any is removed: when
+ * they add up to more than its `maxShare`, the filter has mistaken the article for chrome on
+ * this page (a "special offer" line in every card of a product guide), and none is removed.
+ */
 export function applyFilters($: CheerioAPI, filters: readonly Filter[], ctx: FilterContext, stage: Filter['stage']): Removal[] {
   const removals: Removal[] = [];
   const allowed = stage === 'page' ? pageGuard($) : articleGuard($, ctx);
+  const total = stage === 'page' ? paragraphChars($, $.root()) : collapseSpaces($.root().text()).length;
   for (const filter of filters) {
+    const picked = new Set<AnyNode>();
+    let cost = 0;
     for (const node of new Set(filter.select($, ctx))) {
       // Already gone with an ancestor picked by this or an earlier filter.
-      if (!isAttached(node) || !allowed(node)) continue;
+      if (!isAttached(node) || insideAny(node, picked) || !allowed(node)) continue;
+      picked.add(node);
+      if (filter.maxShare !== undefined) cost += costOf($, node, stage);
+    }
+    if (filter.maxShare !== undefined && cost > total * filter.maxShare) continue;
+    for (const node of picked) {
+      if (!isAttached(node)) continue;
       removals.push(record(filter, $(node).text()));
       $(node).remove();
     }
@@ -89,11 +124,7 @@ export function applyFilters($: CheerioAPI, filters: readonly Filter[], ctx: Fil
 }
 
 /** Text dumps: every filter with a line selector runs on the lines still standing. */
-export function applyLineFilters(
-  lines: readonly DumpLine[],
-  filters: readonly Filter[],
-  ctx: FilterContext,
-): { kept: DumpLine[]; removals: Removal[] } {
+export function applyLineFilters(lines: readonly DumpLine[], filters: readonly Filter[], ctx: FilterContext): { kept: DumpLine[]; removals: Removal[] } {
   let kept = [...lines];
   const removals: Removal[] = [];
   for (const filter of filters) {

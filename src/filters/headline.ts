@@ -38,16 +38,21 @@ function leadingHeadings($: CheerioAPI): Element[] {
   return headings;
 }
 
+/**
+ * Only a standfirst that repeats the page's description goes: one that says something of its
+ * own is the story's first paragraph set large (the lede), and readers read it as such.
+ */
 function selectStandfirst($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   return leadingHeadings($).filter((element) => {
     const text = blockText($, element);
-    return !isTitleVariant(text, ctx.title) && words(text).length >= MIN_STANDFIRST_WORDS;
+    if (isTitleVariant(text, ctx.title) || words(text).length < MIN_STANDFIRST_WORDS) return false;
+    return isTitleVariant(text, ctx.description ?? null);
   });
 }
 
 export const standfirst: Filter = {
   name: 'standfirst',
   stage: 'article',
-  reason: 'a sentence-long heading above the first paragraph is the standfirst (dek), a summary that repeats the story',
+  reason: 'a sentence-long heading above the first paragraph that repeats the page description is the standfirst (dek), already the excerpt field',
   select: selectStandfirst,
 };

@@ -17,7 +17,7 @@ const AD_SET = tokenSet(AD_TOKENS);
 const EMBEDDED_POST = /embed|tweet|instagram|post/i;
 
 /** The attribute and inline-style tests Readability itself uses to skip invisible nodes. */
-const HIDDEN =
+export const HIDDEN =
   '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
 
 export const hiddenElements: Filter = {
@@ -34,6 +34,7 @@ export const hiddenElements: Filter = {
 export const navigationChrome: Filter = {
   name: 'navigation-chrome',
   stage: 'page',
+  maxShare: 0.25,
   reason: 'site navigation, menus and breadcrumbs link to other pages; they are never article text',
   select: ($) => [
     ...$('body nav, [role="navigation"], [role="menubar"], [role="search"], [aria-label*="breadcrumb" i]').toArray(),
@@ -44,6 +45,7 @@ export const navigationChrome: Filter = {
 export const subscribeBoxes: Filter = {
   name: 'subscribe-boxes',
   stage: 'page',
+  maxShare: 0.25,
   reason: 'subscription, newsletter and paywall boxes advertise the site, not the story',
   select: ($) => selectByTokens($, SUBSCRIBE_SET),
 };
@@ -51,6 +53,7 @@ export const subscribeBoxes: Filter = {
 export const shareBars: Filter = {
   name: 'share-bars',
   stage: 'page',
+  maxShare: 0.25,
   reason: 'share and follow bars are buttons for social networks',
   // An embedded post ("social-media-embed" around a tweet) is content quoted by the author, not a bar.
   select: ($) =>
@@ -74,6 +77,7 @@ export const relatedBlocks: Filter = {
 export const consentBanners: Filter = {
   name: 'consent-banners',
   stage: 'page',
+  maxShare: 0.25,
   reason: 'cookie and consent banners are legal notices of the site',
   select: ($) => selectByTokens($, CONSENT_SET),
 };
@@ -81,6 +85,7 @@ export const consentBanners: Filter = {
 export const adSlots: Filter = {
   name: 'ad-slots',
   stage: 'page',
+  maxShare: 0.25,
   reason: 'ad slots and sponsored promos are advertising',
   select: ($) => selectByTokens($, AD_SET),
 };

@@ -30,7 +30,7 @@ const CALL_TO_ACTION = new RegExp(
 );
 
 /** Copyright lines, affiliate and comment-policy disclosures, citation boilerplate. */
-const LEGAL_NOTICE = new RegExp(
+export const LEGAL_NOTICE = new RegExp(
   [
     String.raw`\ball rights reserved\b`,
     String.raw`\bthis (?:post|article|page) (?:may )?contains? (?:affiliate|sponsored)\b`,
@@ -65,6 +65,7 @@ function shortLines(pattern: RegExp) {
 export const promoParagraphs: Filter = {
   name: 'promo-paragraphs',
   stage: 'article',
+  maxShare: 0.25,
   reason: 'a short call to subscribe, sign up, join or follow is the site promoting itself',
   select: ($) => shortBlocks($, CALL_TO_ACTION),
   selectLines: shortLines(CALL_TO_ACTION),
@@ -73,6 +74,7 @@ export const promoParagraphs: Filter = {
 export const legalNotices: Filter = {
   name: 'legal-notices',
   stage: 'article',
+  maxShare: 0.25,
   reason: "copyright lines and affiliate or citation notices are the site's small print",
   select: ($) => shortBlocks($, LEGAL_NOTICE),
   selectLines: shortLines(LEGAL_NOTICE),

@@ -6,12 +6,14 @@ import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { shrinkHtml } from './shrink.js';
+import { fillStreamedSlots, markStreamedSlots } from './streaming.js';
 
 export function loadPage(html: string): CheerioAPI {
-  const $ = cheerio.load(shrinkHtml(html));
+  const $ = cheerio.load(shrinkHtml(markStreamedSlots(html)));
   // JSON-LD is data, not layout: keep it in <head> so no page filter can drop it with its container.
   $('body script[type="application/ld+json" i]').appendTo('head');
   unmarkQuoteWrappers($);
+  fillStreamedSlots($);
   return $;
 }
 
@@ -32,7 +34,32 @@ function unmarkQuoteWrappers($: CheerioAPI): void {
 
 /** Attributes Readability reads: class/id/role for scoring, style/hidden/aria-hidden for visibility,
  * and any attribute holding an image URL (lazy images). */
-const KEPT_ATTRIBUTES = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'href', 'src', 'srcset', 'alt', 'title', 'lang', 'dir', 'datetime', 'itemprop', 'rel', 'colspan', 'rowspan', 'cite', 'name', 'content', 'property', 'type', 'charset']);
+const KEPT_ATTRIBUTES = new Set([
+  'class',
+  'id',
+  'role',
+  'style',
+  'hidden',
+  'aria-hidden',
+  'href',
+  'src',
+  'srcset',
+  'alt',
+  'title',
+  'lang',
+  'dir',
+  'datetime',
+  'itemprop',
+  'rel',
+  'colspan',
+  'rowspan',
+  'cite',
+  'name',
+  'content',
+  'property',
+  'type',
+  'charset',
+]);
 const IMAGE_URL = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#\s]|$)/i;
 
 /**

@@ -1,0 +1,79 @@
+// src/extract/lede.ts
+// The lede outside the container: many templates set the first paragraph (a standfirst <p>
+// under the h1) before the element that holds the rest of the story, so Readability, which keeps
+// one subtree, leaves it out. Found on the whole page before the page is cut down for
+// Readability, and put back in front of the article when it sits just before the article's
+// first paragraph.
+
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { isTitleVariant } from '../filters/headline.js';
+import { linkDensity } from '../filters/select-helpers.js';
+import { collapseSpaces, countWords, textKey } from '../text/normalize.js';
+
+export interface LedeCandidates {
+  /** Sentence-like paragraphs after the h1, in page order, with their place in it. */
+  ledes: Array<{ text: string; order: number }>;
+  /** Each paragraph's place in page order, by its text key. */
+  order: Map<string, number>;
+}
+
+/** A lede is a full sentence or two: at least this many words, ending in sentence punctuation. */
+const MIN_LEDE_WORDS = 12;
+const MIN_LEDE_CHARS_UNSPACED = 40;
+const SENTENCE_END = /[.!?。！？…]["'”’»)]?$/u;
+/** Only paragraphs close to the headline: further down, a paragraph outside the article is a sidebar's. */
+const MAX_LEDES = 2;
+/** Captions, bylines and teasers are not ledes even when they read like sentences. */
+const NOT_LEDE = 'figure, figcaption, [class*="caption" i], [class*="byline" i], [class*="author" i], aside, footer, li, blockquote, a';
+const MAX_LINK_DENSITY = 0.2;
+
+function isSentence(text: string): boolean {
+  const long = countWords(text) >= MIN_LEDE_WORDS || (!/\s/.test(text.slice(0, 60)) && text.length >= MIN_LEDE_CHARS_UNSPACED);
+  return long && SENTENCE_END.test(text);
+}
+
+/**
+ * Reads the page (after the page filters, before it is cut down) for lede candidates: the first
+ * sentence-like paragraphs after the h1 that are not the title or the description again.
+ */
+export function findLedeCandidates($: CheerioAPI, title: string | null, description: string | null): LedeCandidates {
+  const order = new Map<string, number>();
+  const ledes: LedeCandidates['ledes'] = [];
+  const descriptionKey = description ? textKey(description) : null;
+  let afterHeadline = false;
+  $('body h1, body p').each((index, element: Element) => {
+    if (element.name === 'h1') {
+      afterHeadline ||= isTitleVariant($(element).text(), title) || title === null;
+      return;
+    }
+    const text = collapseSpaces($(element).text());
+    const key = textKey(text);
+    if (key === '' || order.has(key)) return;
+    order.set(key, index);
+    if (!afterHeadline || ledes.length >= MAX_LEDES || !isSentence(text)) return;
+    if (key === descriptionKey || isTitleVariant(text, title)) return;
+    const node = $(element);
+    if (node.closest(NOT_LEDE).length > 0 || linkDensity($, node) > MAX_LINK_DENSITY) return;
+    ledes.push({ text, order: index });
+  });
+  return { ledes, order };
+}
+
+/**
+ * Puts back, in front of the article, the ledes that sit before its first paragraph on the page
+ * and that it does not hold already. Returns how many it put back.
+ */
+export function restoreLedes($article: CheerioAPI, candidates: LedeCandidates): number {
+  if (candidates.ledes.length === 0) return 0;
+  const articleText = textKey($article.root().text());
+  const first = $article('p')
+    .toArray()
+    .map((paragraph) => candidates.order.get(textKey($article(paragraph).text())))
+    .find((order) => order !== undefined);
+  if (first === undefined) return 0;
+  const missing = candidates.ledes.filter((lede) => lede.order < first && !articleText.includes(textKey(lede.text)));
+  const paragraphs = missing.map((lede) => $article('<p></p>').text(lede.text));
+  $article.root().prepend(...paragraphs.map((paragraph) => paragraph[0]!));
+  return missing.length;
+}

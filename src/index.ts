@@ -8,7 +8,7 @@ import type { Article, CleanOptions } from './types.js';
 
 export { CleanError, isCleanError, type ErrorCode } from './errors.js';
 export { FILTER_NAMES } from './filters/index.js';
-export type { Article, Block, BlockType, CleanOptions, FetchOptions, ImageInfo, LeadImage, Removal } from './types.js';
+export type { Article, Block, BlockType, CleanOptions, Favor, FetchOptions, ImageInfo, LeadImage, Removal } from './types.js';
 
 /**
  * Cleans one page: a file path, an http(s) URL, or "-" for stdin (or the stream you pass).

@@ -26,7 +26,7 @@ import { boundedHtml } from './parse/limits.js';
 import { loadPage, serializeForReadability } from './parse/page.js';
 import { findLeadFigure, siteNameFromSuffixes, splitLines } from './text/dump.js';
 import { detectLang } from './text/lang.js';
-import type { Article, CleanOptions, Filter, FilterContext, ImageInfo } from './types.js';
+import type { Article, CleanOptions, Favor, Filter, FilterContext, ImageInfo } from './types.js';
 
 /** Reads one input (path, URL or "-") and cleans it. Throws CleanError only. */
 export async function runPipeline(spec: string, options: CleanOptions = {}, stdin?: Readable): Promise<Article> {
@@ -40,8 +40,8 @@ export function cleanRaw(raw: RawInput, options: CleanOptions = {}): Article {
   const { text } = decodeBytes(raw.bytes, raw.contentType);
   const url = raw.url ?? options.url ?? null;
   const filters = enabledFilters(options.disabledFilters);
-  const explain = options.explain ?? false;
-  return looksLikeHtml(text) ? cleanHtml(text, { source: raw.source, url, filters, explain }) : cleanDump(text, { source: raw.source, url, filters, explain });
+  const stage: StageOptions = { source: raw.source, url, filters, explain: options.explain ?? false, favor: options.favor ?? 'balanced' };
+  return looksLikeHtml(text) ? cleanHtml(text, stage) : cleanDump(text, stage);
 }
 
 /**
@@ -59,6 +59,7 @@ interface StageOptions {
   url: string | null;
   filters: readonly Filter[];
   explain: boolean;
+  favor: Favor;
 }
 
 function contextFrom(metadata: PageMetadata, captions: readonly string[], url: string | null): FilterContext {
@@ -76,7 +77,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead]), stage.url), 'page');
 
   // Before the page is cut down to its container: the lede may sit outside it.
-  const ledes = findLedeCandidates(page, metadata.title, metadata.excerpt);
+  const ledes = findLedeCandidates(page, metadata.title, metadata.excerpt, captionTexts([lead]));
   const readable = serializeForReadability(page);
   const extracted = withDocuments(readable, stage, (parse) =>
     extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page }),
@@ -85,8 +86,10 @@ function cleanHtml(html: string, stage: StageOptions): Article {
 
   const $ = cheerio.load(extracted.html, null, false);
   // Readability keeps one subtree: take back the sibling sections of the same article, then the lede.
-  if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $));
-  restoreLedes($, ledes);
+  if (stage.favor !== 'precision') {
+    if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $, { before: stage.favor === 'recall' }));
+    restoreLedes($, ledes);
+  }
   const found = findImages($, base);
   const merged = withReadabilityFallbacks(metadata, extracted);
   const captions = captionTexts([lead, ...found.map(({ info }) => info)]);

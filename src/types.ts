@@ -84,6 +84,8 @@ export interface FetchOptions {
   cacheDir: string | null;
 }
 
+export type Favor = 'precision' | 'balanced' | 'recall';
+
 export interface CleanOptions {
   /** The page's original address, for saved files: resolves links and fills `url`. */
   url?: string | undefined;
@@ -91,6 +93,12 @@ export interface CleanOptions {
   disabledFilters?: readonly string[];
   /** Record every removal in `removed`. */
   explain?: boolean;
+  /**
+   * The precision/recall trade-off. `balanced` (default) takes back sibling sections after the
+   * container and a lede above it; `precision` keeps only what Readability chose; `recall` also
+   * takes back sibling sections before the container.
+   */
+  favor?: Favor;
   fetch?: Partial<FetchOptions>;
 }
 

@@ -118,4 +118,4 @@ export function batchOptionsFrom(batch: BatchCliOptions, common: BatchCommonOpti
   return { ...batch, ...common, graceMs: INTERRUPT_GRACE_MS, maxOldGenerationMb: WORKER_HEAP_MB };
 }
 
-export type BatchCommonOptions = Pick<BatchOptions, 'compact' | 'explain' | 'disabledFilters' | 'fetch'>;
+export type BatchCommonOptions = Pick<BatchOptions, 'compact' | 'explain' | 'disabledFilters' | 'favor' | 'fetch'>;

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { CleanError, toCleanError } from '../errors.js';
 import { readInput } from '../input/index.js';
 import { resolveFetchOptions } from '../input/limits.js';
-import type { FetchOptions } from '../types.js';
+import type { Favor, FetchOptions } from '../types.js';
 import { HostLimiter } from './hosts.js';
 import { WorkerPool } from './pool.js';
 import type { PageOutcome, PageRequest, RecordLayout } from './protocol.js';
@@ -24,6 +24,7 @@ export interface BatchOptions extends BatchCliOptions {
   compact: boolean;
   explain: boolean;
   disabledFilters: string[];
+  favor: Favor;
   fetch: Partial<FetchOptions>;
   /** How long running pages may go on after an interrupt before they are ended. */
   graceMs: number;
@@ -172,7 +173,7 @@ class Scheduler {
     if (dir && this.options.resume && (await alreadyDone(dir, source))) return 'skipped';
     try {
       const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable);
-      const options = { explain: this.options.explain, disabledFilters: this.options.disabledFilters };
+      const options = { explain: this.options.explain, disabledFilters: this.options.disabledFilters, favor: this.options.favor };
       return { request: { id, source: source.spec, bytes: raw.bytes, contentType: raw.contentType, url: raw.url, options, layout: this.layout } };
     } catch (error) {
       const clean = error instanceof CleanError ? error : toCleanError(error);

@@ -13,7 +13,7 @@ export interface PageRequest {
   bytes: Uint8Array;
   contentType: string | null;
   url: string | null;
-  options: Pick<CleanOptions, 'explain' | 'disabledFilters'>;
+  options: Pick<CleanOptions, 'explain' | 'disabledFilters' | 'favor'>;
   layout: RecordLayout;
 }
 

@@ -1,12 +1,13 @@
 // src/bench/child.ts
 // One extractor over every benchmark page, in its own process so its peak RSS is its own.
-//   node dist/bench/child.js <clean-article|readability> <out.jsonl> [disabled,filters] [limit]
+//   node dist/bench/child.js <clean-article|readability> <out.jsonl> [disabled,filters] [limit] [precision|balanced|recall]
 // Writes one {id, articleBody, ms} line per page, then a final {maxRssKb, wallMs} line.
 
 import { writeFileSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { cleanRaw } from '../pipeline.js';
+import type { Favor } from '../types.js';
 import { benchDir, loadPages, type BenchPage } from './pages.js';
 
 type Extract = (page: BenchPage) => string;
@@ -23,10 +24,10 @@ const plainReadability: Extract = (page) => {
   }
 };
 
-function cleanArticleExtractor(disabled: string[]): Extract {
+function cleanArticleExtractor(disabled: string[], favor: Favor): Extract {
   return (page) => {
     try {
-      return cleanRaw({ source: page.id, bytes: page.bytes, contentType: null, url: page.url || null }, { disabledFilters: disabled }).text;
+      return cleanRaw({ source: page.id, bytes: page.bytes, contentType: null, url: page.url || null }, { disabledFilters: disabled, favor }).text;
     } catch {
       return '';
     }
@@ -34,14 +35,14 @@ function cleanArticleExtractor(disabled: string[]): Extract {
 }
 
 function main(): void {
-  const [which, outPath, disabledArg = '', limitArg = ''] = process.argv.slice(2);
+  const [which, outPath, disabledArg = '', limitArg = '', favorArg = 'balanced'] = process.argv.slice(2);
   if (!outPath || (which !== 'clean-article' && which !== 'readability')) {
-    throw new Error('usage: child.js <clean-article|readability> <out.jsonl> [disabled] [limit]');
+    throw new Error('usage: child.js <clean-article|readability> <out.jsonl> [disabled] [limit] [favor]');
   }
   // A missing or non-positive limit means every page.
   const limit = Number(limitArg);
   const pages = loadPages(benchDir(), limit > 0 ? limit : Infinity);
-  const extract = which === 'readability' ? plainReadability : cleanArticleExtractor(disabledArg.split(',').filter(Boolean));
+  const extract = which === 'readability' ? plainReadability : cleanArticleExtractor(disabledArg.split(',').filter(Boolean), favorArg as Favor);
   const lines: string[] = [];
   const started = performance.now();
   for (const page of pages) {

@@ -59,9 +59,9 @@ function median(values: number[]): number {
 }
 
 /** Runs one extractor in a child; returns the predictions file and its timing. */
-function runChild(which: string, tag: string, args: RunArgs, disabled: string[] = []): { predPath: string; timing: Timing } {
+function runChild(which: string, tag: string, args: RunArgs, disabled: string[] = [], favor = 'balanced'): { predPath: string; timing: Timing } {
   const raw = join(OUT_DIR, `${tag}.raw.jsonl`);
-  execFileSync(process.execPath, [CHILD, which, raw, disabled.join(','), args.limit], { stdio: 'inherit' });
+  execFileSync(process.execPath, [CHILD, which, raw, disabled.join(','), args.limit, favor], { stdio: 'inherit' });
   const lines = readFileSync(raw, 'utf8')
     .trim()
     .split('\n')
@@ -114,7 +114,12 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   // --dev: the dev sets first (clean-article, Readability, defuddle, trafilatura when importable), then SH-181 below.
   if (process.argv.includes('--dev')) {
-    runDevBench({ limit: Number(args.limit) || 0, worst: args.worst, peers: ['readability', 'defuddle'], variants: {} });
+    runDevBench({
+      limit: Number(args.limit) || 0,
+      worst: args.worst,
+      peers: ['readability', 'defuddle'],
+      variants: { 'favor-precision': { favor: 'precision' }, 'favor-recall': { favor: 'recall' } },
+    });
   }
   const dir = benchDir();
   mkdirSync(OUT_DIR, { recursive: true });
@@ -154,6 +159,14 @@ function main(): void {
   console.log(`\nworst ${args.worst} pages for clean-article (F1):`);
   for (const [id, f1] of worst) console.log(`  ${id}  ${f3(f1)}  (readability ${f3(base!.s.perDoc.get(id) ?? 0)})`);
 
+  if (process.argv.includes('--dev')) {
+    // The precision/recall switch on SH-181 too, beside the default row above.
+    for (const favor of ['precision', 'recall']) {
+      const { predPath } = runChild('clean-article', `favor-${favor}`, args, [], favor);
+      const s = score(dir, predPath);
+      console.log(`SH-181 --favor-${favor}: F1 ${f3(s.f1)}  P ${f3(s.precision)}  R ${f3(s.recall)}`);
+    }
+  }
   if (args.ablation) runAblation(dir, args, ours!.s.f1);
   // --batch (-j 1 vs -j 2 pages/s) and --memory (10,000 pages): the real CLI, in src/bench/batch.ts.
   const batchModes = [

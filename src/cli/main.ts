@@ -71,6 +71,7 @@ async function cleanOne(input: string, options: CliOptions, io: CliIo): Promise<
         url: options.url,
         explain: options.explain,
         disabledFilters: options.disabledFilters,
+        favor: options.favor,
         fetch: options.fetch,
       },
       io.stdin as never,
@@ -92,7 +93,7 @@ async function runBatchMode(options: CliOptions, batch: BatchCliOptions, io: Cli
     return EXIT_USAGE;
   }
   const [{ runBatch }, { failedCount }] = await Promise.all([import('../batch/index.js'), import('../batch/summary.js')]);
-  const common = { compact: options.compact, explain: options.explain, disabledFilters: options.disabledFilters, fetch: options.fetch };
+  const common = { compact: options.compact, explain: options.explain, disabledFilters: options.disabledFilters, favor: options.favor, fetch: options.fetch };
   const tally = await runBatch(batchOptionsFrom(batch, common), io, io.interrupts?.());
   if (tally.interrupted) return EXIT_INTERRUPTED;
   return failedCount(tally) > 0 ? EXIT_FAILED : EXIT_OK;

@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_USER_AGENT } from '../input/limits.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/index.js';
-import type { FetchOptions } from '../types.js';
+import type { Favor, FetchOptions } from '../types.js';
 import { VERSION } from '../version.js';
 import { addBatchOptions } from '../batch/cli-options.js';
 import { collectHeader, fetchOptionsFrom, nonNegativeInteger, type FetchFlags } from './fetch-options.js';
@@ -18,6 +18,7 @@ export interface CliOptions {
   compact: boolean;
   explain: boolean;
   disabledFilters: string[];
+  favor: Favor;
   timeoutMs: number;
   maxBytes: number;
   /** Every fetch flag (timeout, caps, retries, headers, cache) as library options. */
@@ -55,6 +56,8 @@ export function createProgram(): Command {
     .option('--compact', 'print JSON on one line instead of pretty-printed', false)
     .option('--explain', 'list every removal and the filter that made it in "removed", and each metadata field\'s source in "metadataSources"', false)
     .option('--no-filter <name>', 'switch one filter off (repeatable; see --list-filters)', collect)
+    .option('--favor-precision', 'keep only the block Readability chose: less text, less boilerplate')
+    .option('--favor-recall', 'also take back sections before the chosen block: more text, more risk of boilerplate')
     .option('--list-filters', 'print the filter names and reasons, then exit')
     .option('--timeout <seconds>', 'give up on a URL after this many seconds (each of connect, headers, whole body)', positiveNumber, 30)
     .option('--max-bytes <n>', 'refuse bodies larger than this many bytes (after decompression)', positiveNumber, 20 * 1024 * 1024)
@@ -75,6 +78,8 @@ export function readCliOptions(program: Command): CliOptions {
       compact: boolean;
       explain: boolean;
       filter: unknown;
+      favorPrecision?: boolean;
+      favorRecall?: boolean;
     } & FetchFlags
   >();
   return {
@@ -84,6 +89,7 @@ export function readCliOptions(program: Command): CliOptions {
     compact: opts.compact,
     explain: opts.explain,
     disabledFilters: Array.isArray(opts.filter) ? (opts.filter as string[]) : [],
+    favor: opts.favorPrecision ? 'precision' : opts.favorRecall ? 'recall' : 'balanced',
     timeoutMs: opts.timeout * 1000,
     maxBytes: Math.floor(opts.maxBytes),
     fetch: fetchOptionsFrom(opts),

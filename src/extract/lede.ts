@@ -8,6 +8,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { isTitleVariant } from '../filters/headline.js';
+import { CALL_TO_ACTION } from '../filters/promos.js';
 import { linkDensity } from '../filters/select-helpers.js';
 import { collapseSpaces, countWords, textKey } from '../text/normalize.js';
 
@@ -27,6 +28,8 @@ const MAX_LEDES = 2;
 /** Captions, bylines and teasers are not ledes even when they read like sentences. */
 const NOT_LEDE = 'figure, figcaption, [class*="caption" i], [class*="byline" i], [class*="author" i], aside, footer, li, blockquote, a';
 const MAX_LINK_DENSITY = 0.2;
+/** Paragraphs between a lede and the article's first one: more, and it is not the article's lede. */
+const MAX_GAP = 3;
 
 function isSentence(text: string): boolean {
   const long = countWords(text) >= MIN_LEDE_WORDS || (!/\s/.test(text.slice(0, 60)) && text.length >= MIN_LEDE_CHARS_UNSPACED);
@@ -37,10 +40,11 @@ function isSentence(text: string): boolean {
  * Reads the page (after the page filters, before it is cut down) for lede candidates: the first
  * sentence-like paragraphs after the h1 that are not the title or the description again.
  */
-export function findLedeCandidates($: CheerioAPI, title: string | null, description: string | null): LedeCandidates {
+export function findLedeCandidates($: CheerioAPI, title: string | null, description: string | null, captions: readonly string[]): LedeCandidates {
   const order = new Map<string, number>();
   const ledes: LedeCandidates['ledes'] = [];
   const descriptionKey = description ? textKey(description) : null;
+  const captionKeys = new Set(captions.map(textKey));
   let afterHeadline = false;
   $('body h1, body p').each((index, element: Element) => {
     if (element.name === 'h1') {
@@ -52,9 +56,13 @@ export function findLedeCandidates($: CheerioAPI, title: string | null, descript
     if (key === '' || order.has(key)) return;
     order.set(key, index);
     if (!afterHeadline || ledes.length >= MAX_LEDES || !isSentence(text)) return;
-    if (key === descriptionKey || isTitleVariant(text, title)) return;
+    if (key === descriptionKey || captionKeys.has(key) || isTitleVariant(text, title) || isTitleVariant(text, description)) return;
+    // The site talking to its readers ("Chat with us…", "Sign up…") is not the story's first line.
+    if (CALL_TO_ACTION.test(text)) return;
     const node = $(element);
     if (node.closest(NOT_LEDE).length > 0 || linkDensity($, node) > MAX_LINK_DENSITY) return;
+    // A sentence beside a photo, in the same wrapper, is that photo's caption.
+    if (node.parent().find('img, picture, video').length > 0) return;
     ledes.push({ text, order: index });
   });
   return { ledes, order };
@@ -72,7 +80,7 @@ export function restoreLedes($article: CheerioAPI, candidates: LedeCandidates): 
     .map((paragraph) => candidates.order.get(textKey($article(paragraph).text())))
     .find((order) => order !== undefined);
   if (first === undefined) return 0;
-  const missing = candidates.ledes.filter((lede) => lede.order < first && !articleText.includes(textKey(lede.text)));
+  const missing = candidates.ledes.filter((lede) => lede.order < first && lede.order >= first - MAX_GAP && !articleText.includes(textKey(lede.text)));
   const paragraphs = missing.map((lede) => $article('<p></p>').text(lede.text));
   $article.root().prepend(...paragraphs.map((paragraph) => paragraph[0]!));
   return missing.length;

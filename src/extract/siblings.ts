@@ -8,7 +8,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { HIDDEN } from '../filters/page-chrome.js';
+import { HIDDEN, hiddenByClass } from '../filters/page-chrome.js';
 import { LEGAL_NOTICE } from '../filters/promos.js';
 import { linkDensity } from '../filters/select-helpers.js';
 import {
@@ -41,6 +41,9 @@ const CHROME = tokenSet([
   'rail',
   'footer',
   'author',
+  'authors',
+  'contributor',
+  'profile',
   'bio',
   'byline',
   'tags',
@@ -53,6 +56,8 @@ const CHROME = tokenSet([
 const MIN_PROSE_WORDS = 12;
 const SENTENCE = /[.!?。！？…]["'”’»)]?(?:\s|$)/u;
 const MAX_LINK_DENSITY = 0.25;
+/** Less prose than this in a block without a heading is not worth the risk of taking it. */
+const MIN_SECTION_CHARS = 150;
 /** How far up from Readability's element to look for sibling sections (page builders nest deep). */
 const MAX_LEVELS = 8;
 /** The page's own article boundary: sections beyond it belong to the page, not the story. */
@@ -89,21 +94,34 @@ function isHeadedSection($: CheerioAPI, element: Element): boolean {
   return node.find('h2, h3, h4').length > 0 && node.find('ul, ol, table, dl').length > 0;
 }
 
+/** noscript holds its markup as text here (no scripting): "<img src=…>" is not prose. */
+function withoutNoscript($: CheerioAPI, element: Element): Element {
+  if ($(element).find('noscript').length === 0) return element;
+  const copy = $(element).clone();
+  copy.find('noscript').remove();
+  return copy[0]!;
+}
+
 type Verdict = 'content' | 'skip' | 'stop';
 
 /** A neighbour is more of the article, an empty or media-only block to step over, or the end of the article. */
 function judge($: CheerioAPI, element: Element, articleText: string): Verdict {
   // Readability skips hidden blocks (a hidden microdata copy of the story), and so does this.
-  if ($(element).is(HIDDEN)) return 'skip';
-  const text = collapseSpaces(readableText(element));
+  if ($(element).is(HIDDEN) || hiddenByClass(element.attribs['class'])) return 'skip';
+  const text = collapseSpaces(readableText(withoutNoscript($, element)));
   if (text.length < 20) return 'skip';
+  // A photo and its caption: captions live on images, and the image stage reads them there.
+  if (element.name === 'figure' || element.name === 'picture' || ($(element).find('img, picture').length > 0 && text.length < MIN_SECTION_CHARS * 2))
+    return 'skip';
   if (isChrome(element) || $(element).find('nav, form, aside').length > 0) return 'stop';
   if (articleText.includes(textKey(text))) return 'skip';
   if (linkDensity($, $(element)) > MAX_LINK_DENSITY || hasLinkList($, element)) return 'stop';
   // The site's small print (copyright, trademarks) ends the article.
   if (text.length < 500 && LEGAL_NOTICE.test(text)) return 'stop';
   // A section of the article: prose, or a headed list or table (what to buy, the steps, the specs).
-  if (hasProse($, element) || isHeadedSection($, element)) return 'content';
+  if (isHeadedSection($, element)) return 'content';
+  // One short line between sections is a call to action or a widget's label more often than prose.
+  if (hasProse($, element)) return text.length >= MIN_SECTION_CHARS ? 'content' : 'skip';
   return 'stop';
 }
 
@@ -155,13 +173,16 @@ function sourceElement($page: CheerioAPI, $article: CheerioAPI): Element | null 
  * Sections next to Readability's element (and next to its ancestors, up to the page's article
  * boundary) that read like more of the article and are not in it yet, in page order.
  */
-export function recoverSiblingSections($page: CheerioAPI, $article: CheerioAPI): RecoveredSections {
+export function recoverSiblingSections($page: CheerioAPI, $article: CheerioAPI, sides: { before: boolean } = { before: false }): RecoveredSections {
   const recovered: RecoveredSections = { before: [], after: [] };
   let element = sourceElement($page, $article);
   let articleText = textKey($article.root().text());
   // Once one side meets a block that is not the article, the article ends there on that side,
   // at every level above too.
-  const open = { before: true, after: true };
+  // By default only what follows: blocks before the story's start are its furniture far more
+  // often than its text (key points, pull quotes, claim boxes, author cards); the lede stage
+  // (lede.ts) takes back a first paragraph left above the container. --favor-recall looks there too.
+  const open = { before: sides.before, after: true };
   for (let level = 0; level <= MAX_LEVELS && element && (open.before || open.after) && !$page(element).is('body, html'); level++) {
     for (const direction of ['before', 'after'] as const) {
       if (!open[direction]) continue;
@@ -183,7 +204,8 @@ export function addSections($page: CheerioAPI, $article: CheerioAPI, sections: R
     elements
       .map((element) => {
         const copy = $page(element).clone();
-        copy.find(HIDDEN).remove();
+        // noscript holds markup as text here (no scripting): it would come out as "<img ...>".
+        copy.find(`${HIDDEN}, noscript, script, style`).remove();
         return $page.html(copy);
       })
       .join('\n');

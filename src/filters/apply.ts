@@ -59,11 +59,32 @@ function leadParagraph($: CheerioAPI, ctx: FilterContext): AnyNode | undefined {
  * Article stage: no single removal may take a large share of what Readability kept, the lead
  * paragraph, or a table, quote or code block of the article (or what holds one).
  */
+/** Inline elements: a pick of one of these inside a sentence would leave the sentence's rest behind. */
+const INLINE = new Set(['a', 'span', 'strong', 'b', 'em', 'i', 'u', 'small', 'label', 'font', 'mark', 'abbr', 'cite', 'time', 'sup', 'sub', 'button']);
+/** What may be left of a block once an inline pick goes: separators and punctuation, not prose. */
+const MAX_LEFTOVER_CHARS = 12;
+const PROSE_BLOCKS = 'p, li, h2, h3, h4, h5, h6, dd, blockquote';
+
+/** True when removing `node` would leave part of a line of prose behind ("…to WIRED and stay smart"). */
+function isFragmentOfProse($: CheerioAPI, node: AnyNode): boolean {
+  if (node.type !== 'tag' || !INLINE.has(node.name) || $(node).find('img, picture, div, p').length > 0) return false;
+  const own = collapseSpaces($(node).text()).length;
+  const block = $(node)
+    .parents()
+    .filter((_, parent) => !INLINE.has(parent.name))
+    .first();
+  // Only lines of prose: a link card or a bold title in a layout cell is a block of its own.
+  if (!block.is(PROSE_BLOCKS)) return false;
+  return collapseSpaces(block.text()).length - own > MAX_LEFTOVER_CHARS;
+}
+
 function articleGuard($: CheerioAPI, ctx: FilterContext): Guard {
   const articleChars = collapseSpaces($.root().text()).length;
   const lead = leadParagraph($, ctx);
   return (node) => {
     const element = $(node as Element);
+    // A filter takes a whole block or nothing, never an inline piece of prose.
+    if (isFragmentOfProse($, node)) return false;
     if (
       lead &&
       (node === lead ||

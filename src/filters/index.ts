@@ -11,7 +11,18 @@ import { linkLists } from './link-lists.js';
 import { legalNotices, promoParagraphs } from './promos.js';
 import { relatedCards } from './related-cards.js';
 import { trailingChrome } from './trailing-chrome.js';
-import { adLabels, bareUrls, counters, tagLists, loginPrompts, newsfeedLabels, sharePrompts, subscribePrompts, widgetLeftovers } from './widget-labels.js';
+import {
+  adLabels,
+  bareUrls,
+  counters,
+  tagLists,
+  loginPrompts,
+  newsfeedLabels,
+  sharePrompts,
+  subscribePrompts,
+  widgetLeftovers,
+  readingTimeLabels,
+} from './widget-labels.js';
 
 export const FILTERS: readonly Filter[] = [
   // Page stage: markup-level chrome, before Readability scores the page.
@@ -42,6 +53,7 @@ export const FILTERS: readonly Filter[] = [
   sharePrompts,
   adLabels,
   widgetLeftovers,
+  readingTimeLabels,
   counters,
   bareUrls,
   tagLists,

@@ -67,7 +67,7 @@ function selectLinkLists($: CheerioAPI, ctx: FilterContext): AnyNode[] {
 export const linkLists: Filter = {
   name: 'link-lists',
   stage: 'article',
-  maxShare: 0.4,
+  maxShare: 0.5,
   reason: 'a list whose every item is a link to a headline on the same site points to other stories',
   select: selectLinkLists,
 };

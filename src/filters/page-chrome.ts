@@ -20,13 +20,37 @@ const EMBEDDED_POST = /embed|tweet|instagram|post/i;
 export const HIDDEN =
   '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
 
+/**
+ * Class names that mean "not shown" in the common CSS frameworks and CMS themes (Bootstrap,
+ * Tailwind, WordPress): a site hides machine-readable copies (ISO timestamps, URLs for
+ * microdata) or screen-reader-only labels with them, not with an inline style. Whole class
+ * names only: "hidden-xs" and "hidden-mobile" hide on some screens and show on others.
+ */
+const HIDDEN_CLASSES = new Set([
+  'hidden',
+  'd-none',
+  'is-hidden',
+  'u-hidden',
+  'visually-hidden',
+  'visuallyhidden',
+  'sr-only',
+  'screen-reader-text',
+  'element-invisible',
+  'invisible',
+]);
+
+export function hiddenByClass(className: string | undefined): boolean {
+  return (className ?? '').split(/\s+/).some((name) => HIDDEN_CLASSES.has(name.toLowerCase()));
+}
+
 export const hiddenElements: Filter = {
   name: 'hidden-elements',
   stage: 'page',
-  reason: 'hidden elements (hidden, aria-hidden, display:none) are not shown to readers; Readability skips them too',
+  reason: 'hidden elements (hidden, aria-hidden, display:none, or a framework class such as "hidden" or "sr-only") are not shown to readers',
   // Readability keeps aria-hidden "fallback-image" nodes, and so do we.
   select: ($) =>
     $(`body ${HIDDEN.split(', ').join(', body ')}`)
+      .add($('body [class]').filter((_, element) => hiddenByClass(element.attribs['class'])))
       .not('.fallback-image')
       .toArray(),
 };
@@ -34,7 +58,7 @@ export const hiddenElements: Filter = {
 export const navigationChrome: Filter = {
   name: 'navigation-chrome',
   stage: 'page',
-  maxShare: 0.25,
+  maxShare: 0.5,
   reason: 'site navigation, menus and breadcrumbs link to other pages; they are never article text',
   select: ($) => [
     ...$('body nav, [role="navigation"], [role="menubar"], [role="search"], [aria-label*="breadcrumb" i]').toArray(),
@@ -45,7 +69,7 @@ export const navigationChrome: Filter = {
 export const subscribeBoxes: Filter = {
   name: 'subscribe-boxes',
   stage: 'page',
-  maxShare: 0.25,
+  maxShare: 0.5,
   reason: 'subscription, newsletter and paywall boxes advertise the site, not the story',
   select: ($) => selectByTokens($, SUBSCRIBE_SET),
 };
@@ -53,7 +77,7 @@ export const subscribeBoxes: Filter = {
 export const shareBars: Filter = {
   name: 'share-bars',
   stage: 'page',
-  maxShare: 0.25,
+  maxShare: 0.5,
   reason: 'share and follow bars are buttons for social networks',
   // An embedded post ("social-media-embed" around a tweet) is content quoted by the author, not a bar.
   select: ($) =>
@@ -77,7 +101,7 @@ export const relatedBlocks: Filter = {
 export const consentBanners: Filter = {
   name: 'consent-banners',
   stage: 'page',
-  maxShare: 0.25,
+  maxShare: 0.5,
   reason: 'cookie and consent banners are legal notices of the site',
   select: ($) => selectByTokens($, CONSENT_SET),
 };
@@ -85,7 +109,7 @@ export const consentBanners: Filter = {
 export const adSlots: Filter = {
   name: 'ad-slots',
   stage: 'page',
-  maxShare: 0.25,
+  maxShare: 0.5,
   reason: 'ad slots and sponsored promos are advertising',
   select: ($) => selectByTokens($, AD_SET),
 };

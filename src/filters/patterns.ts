@@ -382,9 +382,27 @@ export const TAG_LIST =
 export const COUNTER_LINE =
   /^\s*(?:(?:image|photo|picture|slide|bild|foto|фото|imagen|immagine|zdjęcie)\s*)?(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;
 
+/**
+ * Reading-time labels the template prints by the byline: "5 min read", "Lesezeit: 3 Min.",
+ * "Время чтения: 4 минуты". They estimate the article's length; they are not part of it.
+ */
+export const READING_TIME_LINE = new RegExp(
+  [
+    String.raw`^(?:about |approx\.? )?\d{1,3}\s*(?:-|–|to)?\s*(?:\d{1,3}\s*)?(?:min(?:ute)?s?\.?|m)\s*(?:read|reading|to read)$`,
+    String.raw`^(?:estimated )?reading time:?\s*(?:about )?\d{1,3}\s*(?:min(?:ute)?s?\.?)?$`,
+    String.raw`^(?:lesezeit|lesedauer):?\s*(?:ca\.?\s*)?\d{1,3}\s*(?:min(?:uten|\.)?)?$|^\d{1,3}\s*min(?:uten|\.)?\s*(?:lesezeit|lesedauer)$`,
+    String.raw`^время чтения:?\s*(?:~\s*)?\d{1,3}\s*(?:мин(?:ут[аы]?|\.)?)?$|^\d{1,3}\s*мин(?:ут[аы]?|\.)?\s*(?:на )?чтени[яе]$`,
+    String.raw`^(?:temps de lecture|tiempo de lectura|tempo di lettura|lettura|tempo de leitura|czas czytania|okuma süresi):?\s*\d{1,3}\s*(?:min(?:utes?|utos?|uti|\.)?|dk\.?)?$`,
+    String.raw`^(?:lettura:?\s*)?\d{1,3}\s*(?:min(?:utes?|utos?|uti|\.)?|dk\.?)\s*(?:de lecture|de lectura|di lettura|de leitura|czytania|okuma)$`,
+    String.raw`^(?:読了時間|読了目安|阅读时间|閱讀時間|预计阅读|읽는 시간|읽기 시간|وقت القراءة)[:：]?\s*(?:約|约|약)?\s*\d{1,3}\s*(?:分|分钟|分鐘|분|دقائق|دقيقة)?$`,
+    String.raw`^(?:約|约|약)?\s*\d{1,3}\s*(?:分で読めます|分钟阅读|分鐘閱讀|분 분량|분 읽기)$|^\d{1,3}\s*(?:دقائق|دقيقة) (?:للقراءة|قراءة)$`,
+  ].join('|'),
+  'iu',
+);
+
 /** Headings of story lists that carry the site's name: "More Great Example Stories", "Other news". */
 export const STORY_LIST_HEADING =
-  /^(?:more|other|latest|top|popular|recommended|related|trending|further)\b.{0,40}\b(?:stories|news|articles|posts|reads|videos|headlines)\s*:?$/iu;
+  /^(?:more|other|latest|top|popular|recommended|related|trending|further)\b.{0,40}\b(?:stor(?:y|ies)|news|articles?|posts?|reads|videos|headlines)\s*:?$/iu;
 
 /** Compiles a phrase list into one anchored pattern: the whole text is one or more phrases of the
  * group ("To participate in the discussion / log in or register"), maybe with colons, arrows,

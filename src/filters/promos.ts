@@ -12,14 +12,14 @@ import { shortBlockText } from './select-helpers.js';
 const MAX_PROMO_CHARS = 320;
 
 /** Verbs and nouns of a call to action, per language. Matched anywhere in a short paragraph. */
-const CALL_TO_ACTION = new RegExp(
+export const CALL_TO_ACTION = new RegExp(
   [
     // English: the site's own newsletter, channel, membership or social accounts ("sign up" alone is
     // also how articles describe services, so it needs "our"/"the … newsletter" next to it).
     String.raw`\b(?:sign up|subscribe|register) (?:for|to) our (?:[\w+'’-]+ ){0,4}(?:newsletters?|emails?|alerts?|channel|podcast)\b`,
     String.raw`\b(?:sign up|subscribe) (?:for|to) the (?:free )?(?:daily |weekly |morning |evening )?newsletter\b`,
     String.raw`\b(?:subscribe to|get) our\b|\bour (?:free )?(?:daily |weekly )?newsletter\b|\bjoin (?:us|our)\b`,
-    String.raw`\b(?:follow us|find us|like us) on\b|\bfollow @?[\w.]+(?: [\w.]+){0,2} on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|,)|\bbecome a (?:member|subscriber|patron)\b|\bdownload (?:our|the \w+) app\b`,
+    String.raw`\b(?:chat|talk) (?:to|with) us (?:on|in)\b|\b(?:follow us|find us|like us) on\b|\bfollow @?[\w.]+(?: [\w.]+){0,2} on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|,)|\bbecome a (?:member|subscriber|patron)\b|\bdownload (?:our|the \w+) app\b`,
     String.raw`\bsupport (?:our|independent) journalism\b|\b(?:straight |directly )?(?:to|in) your inbox\b`,
     '(?:подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|присоединяйтесь к нам|читайте нас в)',
     String.raw`\b(?:abonnieren sie unseren|folgen sie uns|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter)\b`,
@@ -42,7 +42,9 @@ export const LEGAL_NOTICE = new RegExp(
     String.raw`(?<!\p{L})(?:comments?|comentários|comentarios|kommentare|commentaires|commenti|комментарии)(?!\p{L}).{0,100}(?:moderat|moderad|modér|moderier|approv|aprovad|freigeschaltet|модер)`,
     String.raw`\b(?:moderat\w*|approv\w*)\b.{0,40}\bcomments?\b`,
     String.raw`^(?:©|copyright)\s*\d{4}`,
-    'все права защищены|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados',
+    'все права защищены|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrzeżone|tüm hakları saklıdır|جميع الحقوق محفوظة',
+    // CJK reprint notices: "unauthorised copying and redistribution prohibited" (ko, ja, zh).
+    '무단 ?전재|재배포 ?금지|無断転載|無断複製|版权所有|版權所有|未经(?:许可|授权)[^。]{0,10}转载|禁止转载',
   ].join('|'),
   'iu',
 );
@@ -65,7 +67,7 @@ function shortLines(pattern: RegExp) {
 export const promoParagraphs: Filter = {
   name: 'promo-paragraphs',
   stage: 'article',
-  maxShare: 0.25,
+  maxShare: 0.5,
   reason: 'a short call to subscribe, sign up, join or follow is the site promoting itself',
   select: ($) => shortBlocks($, CALL_TO_ACTION),
   selectLines: shortLines(CALL_TO_ACTION),
@@ -74,7 +76,7 @@ export const promoParagraphs: Filter = {
 export const legalNotices: Filter = {
   name: 'legal-notices',
   stage: 'article',
-  maxShare: 0.25,
+  maxShare: 0.5,
   reason: "copyright lines and affiliate or citation notices are the site's small print",
   select: ($) => shortBlocks($, LEGAL_NOTICE),
   selectLines: shortLines(LEGAL_NOTICE),

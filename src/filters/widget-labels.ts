@@ -3,7 +3,18 @@
 // text is one known widget phrase. Prose that merely mentions the word is never touched.
 
 import type { Filter } from '../types.js';
-import { TAG_LIST, AD_LABEL_LINE, COUNTER_LINE, LEFTOVER_LINE, LOGIN_LINE, NEWSFEED_LINE, SHARE_LINE, SUBSCRIBE_LINE } from './patterns.js';
+import {
+  STORY_LIST_HEADING,
+  TAG_LIST,
+  AD_LABEL_LINE,
+  READING_TIME_LINE,
+  COUNTER_LINE,
+  LEFTOVER_LINE,
+  LOGIN_LINE,
+  NEWSFEED_LINE,
+  SHARE_LINE,
+  SUBSCRIBE_LINE,
+} from './patterns.js';
 import { blockText, linesMatching, selectWholeText } from './select-helpers.js';
 import { isOwnSiteLink } from './site.js';
 
@@ -25,13 +36,20 @@ export const subscribePrompts = labelFilter(
 
 export const newsfeedLabels = labelFilter(
   'newsfeed-labels',
-  'a "Newsfeed", "Most read" or "Trending" heading belongs to a list of other stories',
-  NEWSFEED_LINE,
+  'a "Newsfeed", "Most read" or "Related post:" heading belongs to a list of other stories',
+  // A story-list heading left alone once its list went is the same label.
+  new RegExp(`${NEWSFEED_LINE.source}|${STORY_LIST_HEADING.source}`, 'iu'),
 );
 
 export const loginPrompts = labelFilter('login-prompts', 'login, register and comment prompts come from the discussion widget', LOGIN_LINE);
 
 export const widgetLeftovers = labelFilter('widget-leftovers', 'loader, chat and "show more" labels are what is left of scripted widgets', LEFTOVER_LINE);
+
+export const readingTimeLabels = labelFilter(
+  'reading-time-labels',
+  'a "5 min read" label estimates the length of the article; it is not part of it',
+  READING_TIME_LINE,
+);
 
 export const sharePrompts = labelFilter('share-prompts', 'share and follow labels are social buttons', SHARE_LINE);
 

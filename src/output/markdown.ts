@@ -54,6 +54,8 @@ function tableToMarkdown(table: HTMLElement): string {
 
 function createConverter(): TurndownService {
   const service = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '_' });
+  // Ruby readings are drawn above their words; inline they would double them, as in `text`.
+  service.remove(['rt', 'rp']);
   service.addRule('table', { filter: 'table', replacement: (_content, node) => tableToMarkdown(node as HTMLElement) });
   return service;
 }

@@ -77,7 +77,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead]), stage.url), 'page');
 
   // Before the page is cut down to its container: the lede may sit outside it.
-  const ledes = findLedeCandidates(page, metadata.title, metadata.excerpt, captionTexts([lead]));
+  const ledes = stage.favor === 'precision' ? null : findLedeCandidates(page, metadata.title, metadata.excerpt, captionTexts([lead]));
   const readable = serializeForReadability(page);
   const extracted = withDocuments(readable, stage, (parse) =>
     extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page }),
@@ -88,7 +88,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   // Readability keeps one subtree: take back the sibling sections of the same article, then the lede.
   if (stage.favor !== 'precision') {
     if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $, { before: stage.favor === 'recall' }));
-    restoreLedes($, ledes);
+    if (ledes) restoreLedes($, ledes);
   }
   const found = findImages($, base);
   const merged = withReadabilityFallbacks(metadata, extracted);

@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { devDir, devSets, loadDevPages } from './dev-pages.js';
+import { median } from './stats.js';
 
 const OUT_DIR = join('.bench-out', 'dev');
 const CHILD = new URL('./dev-child.js', import.meta.url).pathname;
@@ -58,12 +59,6 @@ function runExtractor(which: string, label: string, options: object, limit: numb
   }
   const timing = JSON.parse(readFileSync(join(dir, 'timing.json'), 'utf8')) as { pages: number; wallMs: number; medianMs: number };
   return { dir, pagesPerSecond: timing.pages / (timing.wallMs / 1000), medianMs: timing.medianMs };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function pageF1(doc: Record<string, unknown>): number | null {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { FILTER_NAMES } from '../filters/index.js';
 import { runDevBench } from './dev.js';
 import { benchDir } from './pages.js';
+import { median } from './stats.js';
 
 interface RunArgs {
   worst: number;
@@ -50,12 +51,6 @@ function parseArgs(argv: string[]): RunArgs {
     limit: value('--limit') ?? '',
     rounds: Math.max(1, Number(value('--rounds') ?? 1)),
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Runs one extractor in a child; returns the predictions file and its timing. */

@@ -67,9 +67,10 @@ describe('adversarial pages in a batch', () => {
     }
     // The whole truncated page is the real article.
     expect(records.at(-1)!['error']).toBeUndefined();
-    // Three slow pages on two workers, each ended by the page limit at worst, plus worker starts.
-    expect(run.ms).toBeLessThan((PAGE_LIMIT_S * 2 + 20) * 1000);
-  }, 120_000);
+    // A guard against a hang (a page the limit failed to end), not a measurement: minutes above
+    // what three page limits on two workers cost, so a busy machine cannot trip it.
+    expect(run.ms).toBeLessThan(200_000);
+  });
 });
 
 /** cleanRaw's contract: an Article, or a CleanError with a code; anything else is a bug. */

@@ -9,6 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRASH_PAGE, HANG_PAGE, ROOT, jsonLines, numberedPage, readTree, runCliProcess, startCli, writeTree } from './helpers/batch.js';
 
+/**
+ * The hang page never finishes, so any limit ends it; the good pages take a fraction of a second
+ * on a quiet machine, and this limit leaves them room on one many times slower.
+ */
+const HANG_LIMIT_S = '10';
 const SUMMARY = /^clean-article: \d+ ok, \d+ failed.* in \d+\.\d s, \d+\.\d pages\/s$/;
 let tmp: string;
 
@@ -40,7 +45,7 @@ function mixedFolder(name: string, good: number): string {
 describe('batch: nothing lost', () => {
   it('a folder of good and bad pages gives exactly one record per input, in order, and exit 1', async () => {
     const root = mixedFolder('mixed', 4);
-    const run = await runCliProcess([root, '-j', '2', '--page-timeout', '2']);
+    const run = await runCliProcess([root, '-j', '2', '--page-timeout', HANG_LIMIT_S]);
     expect(run.code, run.stderr).toBe(1);
     const records = jsonLines(run.stdout);
     const sources = records.map((record) => String(record['source']).slice(root.length + 1));
@@ -61,12 +66,12 @@ describe('batch: nothing lost', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr.trimEnd()).toMatch(SUMMARY);
     expect(run.stderr).toContain('4 ok, 4 failed (E_EMPTY 1, E_NOT_HTML 1, E_TIMEOUT 1, E_WORKER 1)');
-  }, 60_000);
+  });
 
   it('-o DIR writes one .json per good input, mirroring paths, and the failures to errors.jsonl', async () => {
     const root = mixedFolder('mixed-o', 2);
     const out = join(tmp, 'mixed-o-out');
-    const run = await runCliProcess([root, '-o', out, '--page-timeout', '2']);
+    const run = await runCliProcess([root, '-o', out, '--page-timeout', HANG_LIMIT_S]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toBe('');
     const tree = readTree(out);
@@ -74,7 +79,7 @@ describe('batch: nothing lost', () => {
     expect(JSON.parse(tree['good/page-001.html.json']!).title).toBe('Harbour bridge story number 1 reopens after repairs');
     const errors = jsonLines(tree['errors.jsonl']!).map((line) => (line['error'] as { code: string }).code);
     expect(errors).toEqual(['E_NOT_HTML', 'E_WORKER', 'E_EMPTY', 'E_TIMEOUT']);
-  }, 60_000);
+  });
 
   it('exit 0 when every input succeeds; several file arguments are a batch too', async () => {
     const root = join(tmp, 'all-good');
@@ -85,7 +90,7 @@ describe('batch: nothing lost', () => {
       'Harbour bridge story number 2 reopens after repairs',
       'Harbour bridge story number 1 reopens after repairs',
     ]);
-  }, 30_000);
+  });
 });
 
 describe('batch: interruption and --resume', () => {
@@ -113,7 +118,7 @@ describe('batch: interruption and --resume', () => {
     expect(resumed.code, resumed.stderr).toBe(1);
     expect(resumed.stderr).toMatch(/\d+ skipped \(already done\)/);
     expect(readTree(part)).toEqual(readTree(full));
-  }, 90_000);
+  });
 });
 
 describe('batch: SIGINT with JSON Lines on stdout', () => {
@@ -136,7 +141,7 @@ describe('batch: SIGINT with JSON Lines on stdout', () => {
     expect(sources.length).toBeLessThan(40);
     expect(sources).toEqual([...sources].sort());
     expect(run.stderr.trimEnd()).toMatch(/interrupted, \d+ not started in/);
-  }, 60_000);
+  });
 });
 
 describe('batch: --shard K/N', () => {
@@ -149,7 +154,7 @@ describe('batch: --shard K/N', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(all.sort()).toEqual(Array.from({ length: 12 }, (_, n) => join(root, `p${n}.html`)).sort());
     expect(shards.filter((shard) => shard.length > 0).length).toBeGreaterThan(1);
-  }, 60_000);
+  });
 });
 
 describe('batch: usage errors exit 2', () => {
@@ -165,7 +170,7 @@ describe('batch: usage errors exit 2', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+async function waitFor(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > until) throw new Error('condition not met in time');

@@ -187,7 +187,8 @@ describe('worker pool (stand-in workers from data: URLs)', () => {
   });
 
   it('ends a page past the limit with E_TIMEOUT and goes on with a fresh worker', async () => {
-    const pool = new WorkerPool({ ...options, pageTimeoutMs: 300 }, ECHO);
+    // The echo answers at once and the hung page never does; the limit only has to sit between.
+    const pool = new WorkerPool({ ...options, pageTimeoutMs: 2_000 }, ECHO);
     const [hung, next] = await Promise.all([pool.run(request(0, 'hang')), pool.run(request(1))]);
     await pool.close();
     expect(hung).toMatchObject({ ok: false, code: 'E_TIMEOUT' });

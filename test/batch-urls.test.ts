@@ -17,22 +17,36 @@ interface Host {
   maxConcurrent: number;
   firstRequestAt: number;
   lastResponseAt: number;
+  /** Settles when the first request arrives. */
+  firstRequest: Promise<void>;
 }
 
-async function startHost(delayMs: number): Promise<Host> {
+/**
+ * A host that answers each request after `delayMs`, and not before `hold` settles: the slow host
+ * holds its answers until the fast host has been asked (or 30 s pass), so "the fast host was served
+ * while the slow one still had pages to send" is true by construction when the scheduler is right
+ * and false when the fast host waits behind the slow one, at any machine speed.
+ */
+async function startHost(delayMs: number, hold: Promise<unknown> = Promise.resolve()): Promise<Host> {
   let concurrent = 0;
+  let arrived = (): void => {};
   const host = { maxConcurrent: 0, firstRequestAt: Infinity, lastResponseAt: 0 } as Host;
+  host.firstRequest = new Promise<void>((resolve) => (arrived = resolve));
+  const released = Promise.race([hold, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
   host.server = createServer((request, response) => {
     concurrent++;
+    arrived();
     host.maxConcurrent = Math.max(host.maxConcurrent, concurrent);
     host.firstRequestAt = Math.min(host.firstRequestAt, Date.now());
-    setTimeout(() => {
-      concurrent--;
-      host.lastResponseAt = Date.now();
-      const n = Number(/\/page\/(\d+)/.exec(request.url ?? '')?.[1] ?? NaN);
-      if (Number.isNaN(n)) return response.writeHead(404).end('not found');
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(numberedPage(n));
-    }, delayMs);
+    const answer = () =>
+      setTimeout(() => {
+        concurrent--;
+        host.lastResponseAt = Date.now();
+        const n = Number(/\/page\/(\d+)/.exec(request.url ?? '')?.[1] ?? NaN);
+        if (Number.isNaN(n)) return response.writeHead(404).end('not found');
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(numberedPage(n));
+      }, delayMs);
+    void released.then(answer);
   });
   await new Promise<void>((resolve) => host.server.listen(0, '127.0.0.1', resolve));
   host.base = `http://127.0.0.1:${(host.server.address() as AddressInfo).port}`;
@@ -44,7 +58,8 @@ let fast: Host;
 let tmp: string;
 
 beforeAll(async () => {
-  [slow, fast] = await Promise.all([startHost(400), startHost(20)]);
+  fast = await startHost(20);
+  slow = await startHost(400, fast.firstRequest);
   tmp = mkdtempSync(join(tmpdir(), 'clean-article-batch-urls-'));
 });
 
@@ -73,7 +88,7 @@ describe('batch: --urls', () => {
     expect(fast.maxConcurrent).toBeLessThanOrEqual(2);
     // The fast host was served while the slow one still had pages to send.
     expect(fast.firstRequestAt).toBeLessThan(slow.lastResponseAt);
-  }, 60_000);
+  });
 
   it('reads the list from stdin with --urls -', async () => {
     const run = await runCliProcess(['--urls', '-', '-j', '1'], { stdin: `${fast.base}/page/7\n${fast.base}/page/8\n` });
@@ -82,5 +97,5 @@ describe('batch: --urls', () => {
       'Harbour bridge story number 7 reopens after repairs',
       'Harbour bridge story number 8 reopens after repairs',
     ]);
-  }, 30_000);
+  });
 });

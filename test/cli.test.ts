@@ -78,7 +78,7 @@ function spawnCli(args: readonly string[], stdin = ''): Promise<CliResult> {
     const child = execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: ROOT, timeout: 20_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      { cwd: ROOT, timeout: 240_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -15,7 +15,7 @@ import { backoffMs } from '../src/input/retry.js';
 import { ARTICLE_TITLE, RU_PARAGRAPHS, RU_TITLE } from './helpers/article-page.js';
 import { startFetchServer, type FetchServer } from './helpers/fetch-server.js';
 
-const FAST: Partial<FetchOptions> = { timeoutMs: 3000, maxBytes: 1024 * 1024, retryBaseMs: 20 };
+const FAST: Partial<FetchOptions> = { timeoutMs: 60_000, maxBytes: 1024 * 1024, retryBaseMs: 20 };
 
 let web: FetchServer;
 let dir: string;

@@ -8,7 +8,12 @@ import { cleanArticle, type CleanOptions, type FetchOptions } from '../src/index
 import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, JA_PARAGRAPHS, JA_TITLE, RU_PARAGRAPHS, RU_TITLE } from './helpers/article-page.js';
 import { startFetchServer, startRawServer, type FetchServer } from './helpers/fetch-server.js';
 
-const FAST: Partial<FetchOptions> = { timeoutMs: 3000, maxBytes: 1024 * 1024, retries: 2, retryBaseMs: 20 };
+/**
+ * Loopback answers come at once, but a busy machine can stall any process for seconds: the default
+ * deadline is far above that, and the tests about deadlines set their own against a server that
+ * never answers, so no verdict depends on the machine's speed.
+ */
+const FAST: Partial<FetchOptions> = { timeoutMs: 60_000, maxBytes: 1024 * 1024, retries: 2, retryBaseMs: 20 };
 
 let web: FetchServer;
 let raw: FetchServer;
@@ -77,41 +82,44 @@ describe('charsets, as browsers choose them', () => {
 });
 
 describe.concurrent('limits', () => {
+  // The cap, not a timer, must stop these: the deadline is a minute away, and how much of the body
+  // the server had to make shows the client stopped reading near the cap (chunks of 1 MB).
   it('a decompression bomb (1 GB of zeros gzipped) stops at the cap with E_TOO_LARGE', async () => {
-    const { ms, error } = await timed(fetchWith('/bomb'));
+    const { error } = await timed(fetchWith('/bomb?cap'));
     expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining(String(FAST.maxBytes)) });
-    expect(ms).toBeLessThan(2000);
+    expect(web.produced.get('/bomb?cap')).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('a 200 MB chunked body stops at the cap while streaming', async () => {
-    const { ms, error } = await timed(fetchWith('/huge'));
+    const { error } = await timed(fetchWith('/huge?cap'));
     expect(error).toMatchObject({ code: 'E_TOO_LARGE' });
-    expect(ms).toBeLessThan(2000);
+    expect(web.produced.get('/huge?cap')).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('a 200 MB Content-Length is refused before the body is read', async () => {
-    const { ms, error } = await timed(fetchWith('/huge-declared'));
+    // The server never sends that body: waiting for it would end in E_TIMEOUT, not E_TOO_LARGE.
+    const { error } = await timed(fetchWith('/huge-declared'));
     expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining('Content-Length') });
-    expect(ms).toBeLessThan(1000);
   });
 
+  // Deadlines against servers that never finish: only the timer can end these, so the verdict
+  // holds at any speed. The lower bounds show the timer, not something else, ended the request.
   it('a body trickling a byte a second hits the whole-body deadline (no single gap is long)', async () => {
     const { ms, error } = await timed(fetchWith('/trickle', { timeoutMs: 2000 }));
     expect(error).toMatchObject({ code: 'E_TIMEOUT', message: expect.stringContaining('body') });
     expect(ms).toBeGreaterThanOrEqual(1900);
-    expect(ms).toBeLessThan(3000);
   });
 
   it('headers that never come are E_TIMEOUT', async () => {
     const { ms, error } = await timed(fetchWith('/no-headers', { timeoutMs: 1000 }));
     expect(error).toMatchObject({ code: 'E_TIMEOUT' });
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeGreaterThanOrEqual(950);
   });
 
   it('a status line whose headers never finish is E_TIMEOUT', async () => {
     const { ms, error } = await timed(cleanArticle(`${raw.base}/partial-headers`, { fetch: { ...FAST, timeoutMs: 1000 } }));
     expect(error).toMatchObject({ code: 'E_TIMEOUT' });
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeGreaterThanOrEqual(950);
   });
 });
 
@@ -175,7 +183,8 @@ describe.concurrent('failures and retries', () => {
   it('a Retry-After over the cap fails at once instead of waiting an hour', async () => {
     const { ms, error } = await timed(fetchWith('/429-long?a'));
     expect(error).toMatchObject({ code: 'E_HTTP_STATUS', message: expect.stringContaining('Retry-After 3600 s') });
-    expect(ms).toBeLessThan(1000);
+    // Waiting would take an hour; a minute is a hang guard no busy machine reaches.
+    expect(ms).toBeLessThan(60_000);
     expect(web.hits.get('/429-long?a')).toBe(1);
   });
 

@@ -32,7 +32,7 @@ function measure(target: string): Promise<ChildReport> {
     execFile(
       process.execPath,
       ['--input-type=module', '-e', CHILD],
-      { cwd: ROOT, timeout: 60_000, encoding: 'utf8', env: { ...process.env, DIST_INDEX, TARGET: target } },
+      { cwd: ROOT, timeout: 240_000, encoding: 'utf8', env: { ...process.env, DIST_INDEX, TARGET: target } },
       (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as ChildReport)),
     );
   });

@@ -31,7 +31,7 @@ function node(args: readonly string[], env: Record<string, string> = {}): Promis
     const child = execFile(
       process.execPath,
       [...args],
-      { cwd: ROOT, timeout: 20_000, encoding: 'utf8', env: { ...process.env, ...env } },
+      { cwd: ROOT, timeout: 240_000, encoding: 'utf8', env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );
     child.stdin?.end();

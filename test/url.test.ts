@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanArticle, type CleanOptions } from '../src/index.js';
 import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, JA_PARAGRAPHS, JA_TITLE, RU_PARAGRAPHS, RU_TITLE, articleHtml, plainPage } from './helpers/article-page.js';
 
-const OPTIONS: CleanOptions = { fetch: { timeoutMs: 5000 } };
+const OPTIONS: CleanOptions = { fetch: { timeoutMs: 60_000 } };
 
 const PAGE = Buffer.from(articleHtml());
 
@@ -103,7 +103,7 @@ describe('cleanArticle on a URL', () => {
   });
 
   it('caps a gzip body after decompression (E_TOO_LARGE)', async () => {
-    await expect(cleanArticle(`${base}/gzip-bomb`, { fetch: { timeoutMs: 5000, maxBytes: 64 * 1024 } })).rejects.toMatchObject({
+    await expect(cleanArticle(`${base}/gzip-bomb`, { fetch: { timeoutMs: 60_000, maxBytes: 64 * 1024 } })).rejects.toMatchObject({
       code: 'E_TOO_LARGE',
       input: `${base}/gzip-bomb`,
     });
@@ -155,7 +155,7 @@ describe('cleanArticle on a URL', () => {
   });
 
   it('maxRedirects is an option', async () => {
-    await expect(cleanArticle(`${base}/chain/1`, { fetch: { timeoutMs: 5000, maxRedirects: 2 } })).rejects.toMatchObject({
+    await expect(cleanArticle(`${base}/chain/1`, { fetch: { timeoutMs: 60_000, maxRedirects: 2 } })).rejects.toMatchObject({
       code: 'E_REDIRECT',
     });
   });

@@ -40,7 +40,7 @@ export function startCli(args: readonly string[], options: { stdin?: string; kil
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin.end(options.stdin ?? '');
   // A hard stop so a broken batch fails its test instead of hanging the suite.
-  const guard = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 90_000);
+  const guard = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 240_000);
   const done = new Promise<CliRun>((resolve) => {
     child.on('close', (code, signal) => {
       clearTimeout(guard);

@@ -14,7 +14,9 @@ const MB = 1024 * 1024;
 export const BOMB_BYTES = 1024 * MB;
 export const HUGE_BYTES = 200 * MB;
 
-type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
+/** Bytes each lazy body has made so far, by request URL: how far a client read before it stopped. */
+type Produced = Map<string, number>;
+type Handler = (req: IncomingMessage, res: ServerResponse, hit: number, produced: Produced) => void;
 
 const PAGE = Buffer.from(articleHtml());
 
@@ -32,14 +34,22 @@ const redirect = (location: string, status = 302): Handler => send(status, { loc
 /** Serves `first` on the first request to this path, the page afterwards. */
 const thenPage =
   (first: Handler): Handler =>
-  (req, res, hit) =>
-    (hit === 1 ? first : html(PAGE))(req, res, hit);
+  (req, res, hit, produced) =>
+    (hit === 1 ? first : html(PAGE))(req, res, hit, produced);
 
 /** Yields `total` bytes of `fill` in 1 MB chunks, made one at a time as the reader asks. */
-function* lazyBytes(total: number, fill: number): Generator<Buffer> {
+function* lazyBytes(total: number, fill: number, count: (bytes: number) => void): Generator<Buffer> {
   const chunk = Buffer.alloc(MB, fill);
-  for (let sent = 0; sent < total; sent += MB) yield chunk;
+  for (let sent = 0; sent < total; sent += MB) {
+    count(MB);
+    yield chunk;
+  }
 }
+
+const counter = (req: IncomingMessage, produced: Produced) => (bytes: number) => {
+  const url = req.url ?? '/';
+  produced.set(url, (produced.get(url) ?? 0) + bytes);
+};
 
 /** Streams a generator into the response; the generator stops as soon as the client goes away. */
 function stream(res: ServerResponse, source: Readable): void {
@@ -82,18 +92,20 @@ const ROUTES: Record<string, Handler> = {
   // Bare deflate without the zlib header: wrong, but common, and browsers read it.
   '/deflate-raw': html(deflateRawSync(PAGE), { 'content-encoding': 'deflate' }),
   // 1 GB of zeros, gzipped on the fly (about 1 MB on the wire); only what the client reads is made.
-  '/bomb': (_req, res) => {
+  '/bomb': (req, res, _hit, produced) => {
     res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
-    stream(res, Readable.from(lazyBytes(BOMB_BYTES, 0)).pipe(createGzip({ level: 1 })));
+    stream(res, Readable.from(lazyBytes(BOMB_BYTES, 0, counter(req, produced))).pipe(createGzip({ level: 1 })));
   },
   // 200 MB of spaces, chunked (no Content-Length), so only counting while streaming can stop it.
-  '/huge': (_req, res) => {
+  '/huge': (req, res, _hit, produced) => {
     res.writeHead(200, { 'content-type': 'text/html' });
-    stream(res, Readable.from(lazyBytes(HUGE_BYTES, 0x20)));
+    stream(res, Readable.from(lazyBytes(HUGE_BYTES, 0x20, counter(req, produced))));
   },
+  // A declared 200 MB body that never comes: a client that waited for it would time out, so only
+  // refusing it from the header gives E_TOO_LARGE.
   '/huge-declared': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(HUGE_BYTES) });
-    stream(res, Readable.from(lazyBytes(HUGE_BYTES, 0x20)));
+    res.flushHeaders();
   },
   // Headers at once, then one byte a second: no gap is long, but the body never ends in time.
   '/trickle': (_req, res) => {
@@ -125,13 +137,15 @@ const ROUTES: Record<string, Handler> = {
     res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(PAGE.length) });
     res.write(PAGE.subarray(0, 100), () => setTimeout(() => reset(res), 20));
   }),
-  '/echo': (req, res) => html(`<title>${req.headers['user-agent'] ?? ''}</title>`)(req, res, 0),
+  '/echo': (req, res) => html(`<title>${req.headers['user-agent'] ?? ''}</title>`)(req, res, 0, new Map()),
 };
 
 export interface FetchServer {
   base: string;
   /** How many requests each path (with its query) has had. */
   hits: Map<string, number>;
+  /** Bytes each lazy body (the bomb, the huge body) made, by request URL. */
+  produced: Produced;
   /** The headers of the last request to each path. */
   lastHeaders: Map<string, IncomingMessage['headers']>;
   close(): Promise<void>;
@@ -140,19 +154,21 @@ export interface FetchServer {
 export async function startFetchServer(): Promise<FetchServer> {
   const hits = new Map<string, number>();
   const lastHeaders = new Map<string, IncomingMessage['headers']>();
+  const produced: Produced = new Map();
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
     const hit = (hits.get(url) ?? 0) + 1;
     hits.set(url, hit);
     lastHeaders.set(url, req.headers);
     const path = url.split('?')[0] ?? '/';
-    (ROUTES[path] ?? send(404, { 'content-type': 'text/plain' }, 'no route'))(req, res, hit);
+    (ROUTES[path] ?? send(404, { 'content-type': 'text/plain' }, 'no route'))(req, res, hit, produced);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,
     hits,
+    produced,
     lastHeaders,
     close: async () => {
       server.closeAllConnections();
@@ -189,6 +205,7 @@ export async function startRawServer(): Promise<FetchServer> {
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     hits,
+    produced: new Map(),
     lastHeaders: new Map(),
     close: async () => {
       for (const socket of sockets) socket.destroy();

@@ -1,11 +1,14 @@
 // src/pipeline.ts
 // The only module that knows the stage order (README "Pipeline"):
 //   input -> decode -> sniff -> limits -> page (cheerio) -> metadata -> page filters -> jsdom -> Readability
-//   -> images -> article filters -> blocks/text -> assemble
+//   -> verify (furniture? take the headline's block) -> recover (sibling sections, lede) -> images
+//   -> article filters -> blocks/text -> assemble
 // Plain-text dumps branch after sniffing: lines -> dump metadata -> line filters -> assemble.
 
 import type { Readable } from 'node:stream';
 import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { decodeBytes } from './decode/charset.js';
 import { assertPageBytes, looksLikeHtml } from './decode/sniff.js';
 import { CleanError } from './errors.js';
@@ -15,7 +18,8 @@ import { findLedeCandidates, restoreLedes } from './extract/lede.js';
 import { addSections, recoverSiblingSections } from './extract/siblings.js';
 import { findImages, findLeadImage, keptImages } from './extract/images.js';
 import { extractWithFallbacks } from './extract/fallback.js';
-import { escapeHtml, extractWithReadability } from './extract/readability.js';
+import { furnitureReason, verifyExtraction } from './extract/verify.js';
+import { escapeHtml, extractWithReadability, type ExtractedContent } from './extract/readability.js';
 import { applyFilters, applyLineFilters } from './filters/apply.js';
 import { enabledFilters, filtersOfStage } from './filters/index.js';
 import { readInput, type RawInput } from './input/index.js';
@@ -79,9 +83,13 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   // Before the page is cut down to its container: the lede may sit outside it.
   const ledes = stage.favor === 'precision' ? null : findLedeCandidates(page, metadata.title, metadata.excerpt, captionTexts([lead]));
   const readable = serializeForReadability(page);
-  const extracted = withDocuments(readable, stage, (parse) =>
-    extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page }),
-  );
+  const extracted = withDocuments(readable, stage, (parse) => {
+    const isFurniture = (content: ExtractedContent) => furnitureReason(page, content) !== null;
+    const first = extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page, isFurniture });
+    // Readability's choice can be the page's furniture (a footer notice, a sidebar card): check it.
+    const rerun = (without: readonly Element[]) => extractWithReadability(parse(hiddenWhileSerialized(page, without)));
+    return first && stage.favor !== 'precision' ? verifyExtraction(first, { page, title: metadata.title, rerun }) : first;
+  });
   if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
 
   const $ = cheerio.load(extracted.html, null, false);
@@ -119,17 +127,28 @@ function cleanHtml(html: string, stage: StageOptions): Article {
  * Runs `use` with a function that parses `html` into a fresh jsdom document, and releases every
  * document it made however `use` ends: unreleased, jsdom would keep each page alive (parse/dom.ts).
  */
-function withDocuments<T>(html: string, stage: StageOptions, use: (parse: () => Document) => T): T {
+function withDocuments<T>(html: string, stage: StageOptions, use: (parse: (other?: string) => Document) => T): T {
   const parser = sharedDomParser();
   const made: Document[] = [];
   try {
-    return use(() => {
-      const document = parser.parse(html, stage.url, stage.source);
+    return use((other) => {
+      const document = parser.parse(other ?? html, stage.url, stage.source);
       made.push(document);
       return document;
     });
   } finally {
     for (const document of made) parser.release(document);
+  }
+}
+
+/** The page as Readability reads it, with `elements` marked hidden (Readability skips those). */
+function hiddenWhileSerialized(page: CheerioAPI, elements: readonly Element[]): string {
+  const marked = elements.filter((element) => element.attribs['hidden'] === undefined);
+  for (const element of marked) element.attribs['hidden'] = '';
+  try {
+    return serializeForReadability(page);
+  } finally {
+    for (const element of marked) delete element.attribs['hidden'];
   }
 }
 

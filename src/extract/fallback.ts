@@ -19,6 +19,8 @@ export interface FallbackInputs {
   articleBody: string | null;
   /** The filtered page, for the largest-block fallback. */
   page: CheerioAPI;
+  /** True for an extraction that reads as page furniture (verify.ts): never preferred for its length. */
+  isFurniture?: (content: ExtractedContent) => boolean;
 }
 
 function wordsOf(content: ExtractedContent | null): number {
@@ -57,6 +59,8 @@ export function extractWithFallbacks(first: ExtractedContent | null, inputs: Fal
   ];
   for (const attempt of attempts) {
     const content = attempt();
+    // A sidebar's topic list or a footer's notice is long enough more often than a short story.
+    if (content && inputs.isFurniture?.(content)) continue;
     if (wordsOf(content) >= MIN_ARTICLE_WORDS) return content;
     tried.push(content);
   }

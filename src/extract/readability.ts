@@ -13,7 +13,7 @@ export interface ExtractedContent {
   lang: string | null;
   publishedTime: string | null;
   /** Which method produced the body, for `--explain`. */
-  method: 'readability' | 'readability-low-threshold' | 'json-ld' | 'largest-block';
+  method: 'readability' | 'readability-low-threshold' | 'json-ld' | 'largest-block' | 'headline-block';
 }
 
 /** Readability refuses pages with too many elements; far above any real article page. */

@@ -29,7 +29,7 @@ import { collapseSpaces, countWords, textKey } from '../text/normalize.js';
 /** Markup that is never more of the article, whatever it holds. */
 const NEVER_CONTENT = new Set(['nav', 'aside', 'footer', 'form', 'button', 'select', 'iframe', 'script', 'style', 'noscript']);
 /** Class/id words of blocks next to an article that are not article: the page-stage chrome, plus rails and bios. */
-const CHROME = tokenSet([
+export const CHROME = tokenSet([
   ...NAV_TOKENS,
   ...SUBSCRIBE_TOKENS,
   ...SHARE_TOKENS,
@@ -151,7 +151,7 @@ function contiguousContent($: CheerioAPI, element: Element, direction: 'before' 
 }
 
 /** The deepest element of the page holding every paragraph of the article that can be found there. */
-function sourceElement($page: CheerioAPI, $article: CheerioAPI): Element | null {
+export function sourceElement($page: CheerioAPI, $article: CheerioAPI): Element | null {
   const byText = new Map<string, Element>();
   for (const paragraph of $page('body p').toArray()) {
     const key = textKey(readableText(paragraph));

@@ -108,6 +108,15 @@ function leafBlock($: CheerioAPI, element: Element): Block | null {
   return text === '' && type !== 'figure' ? null : { type, text };
 }
 
+/** Embedded posts (a tweet, an Instagram post) framed as figures: another site's media, not the article's text. */
+const EMBED_FIGURE = /\b(?:wp-block-embed|embed|twitter-tweet|instagram-media|tiktok-embed)\b/i;
+
+function isContentFigure($: CheerioAPI, figure: Element): boolean {
+  const node = $(figure);
+  if (EMBED_FIGURE.test(figure.attribs['class'] ?? '') || node.find('[class*="tweet" i], [class*="instagram" i], [class*="embed" i]').length > 0) return false;
+  return node.find('img, picture, video, audio, iframe, svg, canvas').length === 0 && node.find('table, blockquote, pre, ul, ol, dl').length > 0;
+}
+
 /** A quote's paragraphs stay on their own lines. */
 function blockquoteText($: CheerioAPI, element: Element): string {
   const parts = $(element).find('p').toArray();
@@ -131,6 +140,12 @@ function walk($: CheerioAPI, nodes: AnyNode[], out: Block[]): void {
     if (node.name === 'table' && isLayoutTable($, node)) {
       // Each cell is a container: read as one data table, nested tables' text came out once per level.
       for (const row of ownRows($, node)) for (const cell of $(row).children('td, th').toArray()) walk($, cell.children, out);
+      continue;
+    }
+    // A figure that frames a table, a quote, code or a list (a block editor's table block) is that
+    // content, not a picture: its text is the article's.
+    if (node.name === 'figure' && isContentFigure($, node)) {
+      walk($, node.children, out);
       continue;
     }
     const hasBlockChildren = node.children.some((child) => isElement(child) && BLOCK_TAGS.has(child.name));

@@ -1,0 +1,156 @@
+// src/extract/section-judge.ts
+// Whether a block next to Readability's output is more of the same article (prose, a headed list
+// or table, few links, no chrome markup), an empty or media-only block to step over, or the end of
+// the article (chrome, a list of links, small print, a widget's label). siblings.ts walks the page
+// and asks this module about each neighbour.
+
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { HIDDEN, hiddenByClass } from '../filters/page-chrome.js';
+import { WIDGET_HEADING } from '../filters/patterns.js';
+import { LEGAL_NOTICE } from '../filters/promos.js';
+import { linkDensity } from '../filters/select-helpers.js';
+import {
+  AD_TOKENS,
+  COMMENT_TOKENS,
+  CONSENT_TOKENS,
+  elementTokens,
+  hasToken,
+  NAV_TOKENS,
+  RELATED_TOKENS,
+  SHARE_TOKENS,
+  SUBSCRIBE_TOKENS,
+  tokenSet,
+} from '../filters/tokens.js';
+import { readableText } from '../text/dom-text.js';
+import { collapseSpaces, countWords, textKey } from '../text/normalize.js';
+
+/** Markup that is never more of the article, whatever it holds. */
+const NEVER_CONTENT = new Set(['nav', 'aside', 'footer', 'form', 'button', 'select', 'iframe', 'script', 'style', 'noscript']);
+/** Class/id words of blocks next to an article that are not article: the page-stage chrome, plus rails and bios. */
+export const CHROME = tokenSet([
+  ...NAV_TOKENS,
+  ...SUBSCRIBE_TOKENS,
+  ...SHARE_TOKENS,
+  ...COMMENT_TOKENS,
+  ...RELATED_TOKENS,
+  ...CONSENT_TOKENS,
+  ...AD_TOKENS,
+  'sidebar',
+  'rail',
+  'footer',
+  'author',
+  'authors',
+  'contributor',
+  'profile',
+  'bio',
+  'byline',
+  'tags',
+  'toolbar',
+  'meta',
+  'breadcrumb',
+  'pagination',
+]);
+/** A section that is more of the article has at least one sentence of prose this long. */
+const MIN_PROSE_WORDS = 12;
+const SENTENCE = /[.!?。！？…]["'”’»)]?(?:\s|$)/u;
+const MAX_LINK_DENSITY = 0.25;
+/** Less prose than this in a block without a heading is not worth the risk of taking it. */
+const MIN_SECTION_CHARS = 150;
+
+function isChrome(element: Element): boolean {
+  if (NEVER_CONTENT.has(element.name)) return true;
+  return hasToken(elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? ''), CHROME);
+}
+
+/** True when the block holds a sentence of prose: enough words, ending like a sentence. */
+function hasProse($: CheerioAPI, element: Element): boolean {
+  const leaves = $(element).find('p, li, dd, td, blockquote').toArray();
+  const runs = leaves.length > 0 ? leaves.map((leaf) => readableText(leaf)) : [readableText(element)];
+  return runs.some((run) => countWords(run) >= MIN_PROSE_WORDS && SENTENCE.test(run));
+}
+
+/** Lists of links (other posts, archives, blogrolls) are the page's, whatever prose sits around them. */
+function hasLinkList($: CheerioAPI, element: Element): boolean {
+  return $(element)
+    .find('ul, ol')
+    .toArray()
+    .some((list) => $(list).children('li').length >= 3 && linkDensity($, $(list)) > 0.5);
+}
+
+/** A heading with a list or a table under it: a section of a guide, even without sentences. */
+function isHeadedSection($: CheerioAPI, element: Element): boolean {
+  const node = $(element);
+  return node.find('h2, h3, h4').length > 0 && node.find('ul, ol, table, dl').length > 0;
+}
+
+/** Labels are short: a longer first heading is a section title of the article itself. */
+const MAX_LABEL_CHARS = 60;
+
+/** The element holding the block's first words: its label, when the block opens with one. */
+function firstTextHolder(element: Element): Element | null {
+  const stack: AnyNode[] = [...element.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text' && node.data.trim() !== '') return node.parent?.type === 'tag' ? (node.parent as Element) : null;
+    if (node.type === 'tag' && !['script', 'style', 'noscript'].includes(node.name)) stack.push(...[...node.children].reverse());
+  }
+  return null;
+}
+
+/**
+ * The block opens with a widget's label ("Recent Posts", "Must Read", "Sponsored links", "What do
+ * you think?"): the short heading, span or cell that holds its first words.
+ */
+function opensWithWidgetLabel(element: Element): boolean {
+  const holder = element.type === 'tag' && /^h[1-6]$/.test(element.name) ? element : firstTextHolder(element);
+  const label = holder ? collapseSpaces(readableText(holder)) : '';
+  return label !== '' && label.length <= MAX_LABEL_CHARS && WIDGET_HEADING.test(label);
+}
+
+/** noscript holds its markup as text here (no scripting): "<img src=…>" is not prose. */
+function withoutNoscript($: CheerioAPI, element: Element): Element {
+  if ($(element).find('noscript').length === 0) return element;
+  const copy = $(element).clone();
+  copy.find('noscript').remove();
+  return copy[0]!;
+}
+
+/** Paragraphs this long are the unit a copy of the article is recognised by. */
+const MIN_REPEAT_CHARS = 40;
+
+/**
+ * A second copy of text already taken (a page that ships the story twice, one copy hidden by a
+ * class for another screen size): half or more of its paragraphs are in the article already.
+ */
+function mostlyRepeats($: CheerioAPI, element: Element, articleText: string): boolean {
+  const keys = $(element)
+    .find('p, li')
+    .toArray()
+    .map((leaf) => textKey(readableText(leaf)))
+    .filter((key) => key.length >= MIN_REPEAT_CHARS);
+  return keys.length > 0 && keys.filter((key) => articleText.includes(key)).length * 2 >= keys.length;
+}
+
+export type Verdict = 'content' | 'skip' | 'stop';
+
+/** A neighbour is more of the article, an empty or media-only block to step over, or the end of the article. */
+export function judge($: CheerioAPI, element: Element, articleText: string): Verdict {
+  // Readability skips hidden blocks (a hidden microdata copy of the story), and so does this.
+  if ($(element).is(HIDDEN) || hiddenByClass(element.attribs['class'])) return 'skip';
+  const text = collapseSpaces(readableText(withoutNoscript($, element)));
+  if (text.length < 20) return 'skip';
+  // A photo and its caption: captions live on images, and the image stage reads them there.
+  if (element.name === 'figure' || element.name === 'picture' || ($(element).find('img, picture').length > 0 && text.length < MIN_SECTION_CHARS * 2))
+    return 'skip';
+  if (isChrome(element) || $(element).find('nav, form, aside').length > 0 || opensWithWidgetLabel(element)) return 'stop';
+  if (articleText.includes(textKey(text)) || mostlyRepeats($, element, articleText)) return 'skip';
+  if (linkDensity($, $(element)) > MAX_LINK_DENSITY || hasLinkList($, element)) return 'stop';
+  // The site's small print (copyright, trademarks) ends the article.
+  if (text.length < 500 && LEGAL_NOTICE.test(text)) return 'stop';
+  // A section of the article: prose, or a headed list or table (what to buy, the steps, the specs).
+  if (isHeadedSection($, element)) return 'content';
+  // One short line between sections is a call to action or a widget's label more often than prose.
+  if (hasProse($, element)) return text.length >= MIN_SECTION_CHARS ? 'content' : 'skip';
+  return 'stop';
+}

@@ -404,14 +404,16 @@ export const READING_TIME_LINE = new RegExp(
 /**
  * The label a page widget opens with, as a block's first heading: lists of other stories
  * ("Recent Posts", "Must Read", "Latest reviews"), sponsored link boxes ("Links We Like",
- * "Sponsored links"), newsletters and reader polls ("What do you think?"). A section of the
- * article is not headed like that.
+ * "Sponsored links"), newsletters, reader polls ("What do you think?", "Have your say") and the
+ * site's small print ("Copyright and trade mark notice"). A section of the article is not headed
+ * like that.
  */
 export const WIDGET_HEADING = new RegExp(
   [
     String.raw`(?:more|other|latest|recent|top|popular|recommended|related|trending|further|editor'?s?)\b.{0,40}\b(?:stor(?:y|ies)|news|articles?|posts?|reads?|videos|headlines|reviews|picks)`,
     String.raw`must[- ]reads?|links we like|(?:sponsored|partner|promoted)\b.{0,20}\b(?:links?|content|stories|posts)`,
-    String.raw`.{0,30}\bnewsletters?|what do you think\??|(?:take|join) (?:our|the) (?:poll|survey)`,
+    String.raw`.{0,30}\bnewsletters?|what do you think\??|(?:take|join) (?:our|the) (?:poll|survey)|(?:reader'?s'? )?polls?|have your say`,
+    String.raw`(?:copyright|legal|privacy)\b.{0,30}\b(?:notice|policy|statement)|disclaimer|terms (?:of|and) (?:use|service|conditions)`,
     String.raw`(?:mehr|weitere|neueste|aktuelle)\b.{0,30}\b(?:artikel|beiträge|nachrichten|news)|meistgelesen|(?:plus|autres) d'?articles|(?:más|otras) noticias|lo más leído`,
   ]
     .map((part) => `^(?:${part})\\s*:?$`)

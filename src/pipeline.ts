@@ -25,6 +25,7 @@ import { enabledFilters, filtersOfStage } from './filters/index.js';
 import { readInput, type RawInput } from './input/index.js';
 import { resolveFetchOptions } from './input/limits.js';
 import { readMetadata, settleLang, withReadabilityFallbacks, type PageMetadata } from './metadata/index.js';
+import { createSanitizer, type Sanitizer } from './output/sanitize.js';
 import { createDomParser, FALLBACK_BASE_URL, type DomParser } from './parse/dom.js';
 import { boundedHtml } from './parse/limits.js';
 import { loadPage, serializeForReadability } from './parse/page.js';
@@ -49,13 +50,19 @@ export function cleanRaw(raw: RawInput, options: CleanOptions = {}): Article {
 }
 
 /**
- * One DOMParser per process (or worker thread), created on first use: a jsdom window costs as
- * much as a page to create and keeps no per-page state. This is the pipeline's only cache.
+ * One DOMParser and one sanitizer per process (or worker thread), created on first use: a jsdom
+ * window costs as much as a page to create and keeps no per-page state. These are the pipeline's
+ * only caches.
  */
 let domParser: DomParser | undefined;
 function sharedDomParser(): DomParser {
   domParser ??= createDomParser();
   return domParser;
+}
+let sanitizer: Sanitizer | undefined;
+function sharedSanitizer(): Sanitizer {
+  sanitizer ??= createSanitizer();
+  return sanitizer;
 }
 
 interface StageOptions {
@@ -117,7 +124,8 @@ function cleanHtml(html: string, stage: StageOptions): Article {
     images,
     blocks,
     text,
-    html: $.html().trim(),
+    // Safe by construction: no script, handler or javascript:/data: link survives (sanitize.ts).
+    html: sharedSanitizer().sanitize($.html()).trim(),
     removals,
     explain: stage.explain,
   });

@@ -99,6 +99,25 @@ describe('detectCharset: <meta> prescan', () => {
     expect(detectCharset(metaPage('no-such-charset'), null)).toEqual({ charset: 'utf-8', source: 'utf8-valid' });
   });
 
+  // Issue 13.3: UTF-7 smuggles markup ("+ADw-b+AD4-" is "<b>"); browsers refuse the label.
+  it.each([
+    ['<meta>', null],
+    ['the HTTP header', 'text/html; charset=utf-7'],
+  ])('a UTF-7 declaration in %s is not honoured: +ADw-...+AD4- stays text', (_where, contentType) => {
+    const bytes = metaPage('utf-7', '<p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p>');
+    const decoded = decodeBytes(bytes, contentType);
+    expect(decoded.charset).not.toMatch(/utf-?7/i);
+    expect(decoded.text).toContain('+ADw-script+AD4-');
+    expect(decoded.text).not.toContain('<script>');
+  });
+
+  it('only WHATWG Encoding Standard labels are charsets', () => {
+    for (const label of ['utf-7', 'UTF7', 'utf-32', 'cesu-8', 'iso-2022-kr', 'x-nonsense']) expect(normalizeCharset(label), label).toBeNull();
+    expect(normalizeCharset(' Latin1 ')).toBe('windows-1252');
+    expect(normalizeCharset('x-cp1251')).toBe('windows-1251');
+    expect(normalizeCharset('Shift_JIS')).toBe('shift_jis');
+  });
+
   it('does not look past the prescan window', () => {
     const padding = `<!-- ${'x'.repeat(9000)} -->`;
     const bytes = ascii(`<html><head>${padding}<meta charset="koi8-r"></head><body><p>Hello</p></body></html>`);

@@ -139,6 +139,34 @@ describe('fetch flags', () => {
     expect(sent?.['x-two']).toBe('two words');
   });
 
+  // Issue 13.1: a redirect must not hand the user's cookies and tokens to another origin.
+  it('--header values follow a redirect on the same origin, and are dropped once it leaves', async () => {
+    const other = await startFetchServer();
+    try {
+      const secrets = [
+        '--header',
+        'Cookie: s=SECRET',
+        '--header',
+        'Authorization: Bearer T',
+        '--header',
+        'Proxy-Authorization: Basic U',
+        '--header',
+        'X-Custom: 1',
+      ];
+      await run([...LIMITS, ...secrets, `${web.base}/bounce?to=${encodeURIComponent('/echo?same')}`]);
+      const same = web.lastHeaders.get('/echo?same');
+      expect(same?.['cookie']).toBe('s=SECRET');
+      expect(same?.['authorization']).toBe('Bearer T');
+      await run([...LIMITS, ...secrets, `${web.base}/bounce?to=${encodeURIComponent(`${other.base}/echo?cross`)}`]);
+      const cross = other.lastHeaders.get('/echo?cross');
+      expect(cross, 'the redirect was followed').toBeDefined();
+      for (const name of ['cookie', 'authorization', 'proxy-authorization', 'x-custom']) expect(cross?.[name], name).toBeUndefined();
+      expect(cross?.['user-agent']).toMatch(/clean-article/);
+    } finally {
+      await other.close();
+    }
+  });
+
   it.each([['no colon'], [': no name'], ['Bad Name: x']])('--header %j is a usage error (exit 2)', async (header) => {
     expect((await run(['--header', header, `${web.base}/story`])).code).toBe(2);
   });

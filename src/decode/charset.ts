@@ -4,6 +4,7 @@
 
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { labelToName } from 'whatwg-encoding';
 
 export type CharsetSource = 'bom' | 'http' | 'meta' | 'utf8-valid' | 'detector' | 'default';
 
@@ -57,13 +58,21 @@ const META_PRESCAN_BYTES = 8192;
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
 const DETECTOR_MIN_CONFIDENCE = 30;
 
+/**
+ * The iconv-lite name for a declared charset, or null for a label browsers would not honour.
+ * Only labels of the WHATWG Encoding Standard count (whatwg-encoding holds its table): UTF-7 and
+ * the like smuggle markup past a reader of the bytes ("+ADw-b+AD4-" is "<b>"), so a page that
+ * declares one is decoded as if it had declared nothing. "replacement" labels are refused too.
+ */
 export function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
   const lower = label
     .trim()
     .toLowerCase()
     .replace(/^["']|["']$/g, '');
-  const name = LABEL_ALIASES[lower] ?? lower;
+  const standard = labelToName(lower)?.toLowerCase();
+  if (!standard || standard === 'replacement') return null;
+  const name = LABEL_ALIASES[standard] ?? standard;
   return iconv.encodingExists(name) ? name : null;
 }
 

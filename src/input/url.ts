@@ -49,11 +49,19 @@ function createDispatcher(options: FetchOptions): Dispatcher {
 
 type Page = Extract<AttemptResult, { kind: 'page' }>;
 
+/**
+ * Follows redirects by hand. The user's --header values (cookies, tokens) are meant for the site
+ * asked for: once a redirect leaves that origin, later hops carry only the tool's own headers, as
+ * browsers and curl do, so a redirect cannot hand a session to another host or port.
+ */
 async function followRedirects(start: string, source: string, options: FetchOptions, dispatcher: Dispatcher): Promise<{ finalUrl: string; page: Page }> {
   const seen = new Set<string>([start]);
+  const origin = new URL(start).origin;
   let current = start;
+  let hopOptions = options;
   for (let redirects = 0; ; redirects++) {
-    const result = await attemptWithRetries(current, source, options, dispatcher);
+    if (new URL(current).origin !== origin) hopOptions = { ...options, headers: {} };
+    const result = await attemptWithRetries(current, source, hopOptions, dispatcher);
     if (result.kind === 'page') return { finalUrl: current, page: result };
     const next = parseWebUrl(new URL(result.location, current).href, source);
     if (seen.has(next)) throw new CleanError('E_REDIRECT', `redirect loop at ${next}`, source);

@@ -137,6 +137,8 @@ const ROUTES: Record<string, Handler> = {
     res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(PAGE.length) });
     res.write(PAGE.subarray(0, 100), () => setTimeout(() => reset(res), 20));
   }),
+  // Redirects to the URL in ?to= (another server, for the cross-origin header tests).
+  '/bounce': (req, res, hit, produced) => redirect(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('to') ?? '/story')(req, res, hit, produced),
   '/echo': (req, res) => html(`<title>${req.headers['user-agent'] ?? ''}</title>`)(req, res, 0, new Map()),
 };
 

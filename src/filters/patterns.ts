@@ -410,7 +410,7 @@ export const READING_TIME_LINE = new RegExp(
  */
 export const WIDGET_HEADING = new RegExp(
   [
-    String.raw`(?:more|other|latest|recent|top|popular|recommended|related|trending|further|editor'?s?)\b.{0,40}\b(?:stor(?:y|ies)|news|articles?|posts?|reads?|videos|headlines|reviews|picks)`,
+    String.raw`(?:more|other|latest|recent|top|popular|recommended|related|trending|further|featured|editor'?s?)\b.{0,40}\b(?:stor(?:y|ies)|news|articles?|posts?|reads?|videos|headlines|reviews|picks)`,
     String.raw`must[- ]reads?|links we like|(?:sponsored|partner|promoted)\b.{0,20}\b(?:links?|content|stories|posts)`,
     String.raw`.{0,30}\bnewsletters?|what do you think\??|(?:take|join) (?:our|the) (?:poll|survey)|(?:reader'?s'? )?polls?|have your say`,
     String.raw`(?:copyright|legal|privacy)\b.{0,30}\b(?:notice|policy|statement)|disclaimer|terms (?:of|and) (?:use|service|conditions)`,

@@ -59,6 +59,12 @@ export const RELATED_TOKENS = [
   'morestories',
   'teasers',
   'latest',
+  // Blog sidebars' story lists, as one word once "recent-posts" is joined.
+  'recentposts',
+  'latestposts',
+  'featuredposts',
+  'popularposts',
+  'relatedposts',
 ] as const;
 
 /** Cookie and consent banners. */

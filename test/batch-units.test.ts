@@ -121,6 +121,15 @@ describe('sources', () => {
     ]);
   });
 
+  // Issue 13.7: a suffix must itself be unused, or the third file overwrote the second.
+  it('a "~N" suffix never takes a name another input has, case aside', async () => {
+    const root = join(tmp, 'suffixes');
+    writeTree(root, { 'X.html': 'x', 'x.html': 'x', 'x.html~1': 'x' });
+    const sources = await collectSources([join(root, 'X.html'), join(root, 'x.html'), join(root, 'x.html~1')], []);
+    const names = sources.map((source) => source.outName.toLowerCase());
+    expect(new Set(names).size).toBe(3);
+  });
+
   it('--urls lists drop blank lines and # comments', () => {
     expect(parseUrlList('# list\nhttps://a.example/1\n\n  https://b.example/2  \r\n#https://c.example/\n')).toEqual([
       'https://a.example/1',

@@ -3,8 +3,8 @@
 // plus a few real `node bin/clean-article.js` processes for exit codes. Servers listen on 127.0.0.1
 // only and are started and stopped here.
 
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -262,20 +262,38 @@ describe('runCli: output', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('an unknown flag prints usage on stderr and exits 2', async () => {
+  // Issue 12: a usage error is one line in the documented form, not the whole help.
+  it('an unknown flag prints one usage line on stderr and exits 2', async () => {
     const result = await run(['--frobnicate', pagePath]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain("unknown option '--frobnicate'");
-    expect(result.stderr).toContain('Usage: clean-article');
+    expect(result.stderr).toBe("clean-article: unknown option '--frobnicate' (try --help)\n");
   });
 
-  it('no input with a TTY stdin prints usage on stderr and exits 2', async () => {
+  it('no input with a TTY stdin prints one usage line on stderr and exits 2', async () => {
     const result = await run([], { tty: true });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('no input given');
-    expect(result.stderr).toContain('Usage: clean-article');
+    expect(result.stderr).toBe('clean-article: no input given (a file, a URL, a folder, or - for stdin) (try --help)\n');
+  });
+
+  it.each([['nosuch'], ['related-cards,nosuch'], ['=x']])('--no-filter %s names no filter: exit 2, one line listing the names', async (names) => {
+    const result = await run([`--no-filter=${names}`, pagePath]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^clean-article: unknown filter ".+" for --no-filter; the filters are: .*related-cards.*, or all \(try --help\)$/);
+  });
+
+  it('--no-filter takes comma lists and "all"', async () => {
+    const listed = await run(['--no-filter=navigation-chrome,subscribe-boxes', '--no-filter', 'related-cards', '--explain', pagePath]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const used = new Set((JSON.parse(listed.stdout).removed as Array<{ filter: string }>).map((removal) => removal.filter));
+    for (const name of ['navigation-chrome', 'subscribe-boxes', 'related-cards']) expect(used.has(name), name).toBe(false);
+    const all = await run(['--no-filter', 'all', '--explain', pagePath]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(JSON.parse(all.stdout).removed).toEqual([]);
   });
 
   it('--list-filters prints every filter name', async () => {
@@ -373,6 +391,22 @@ describe('bin/clean-article.js as a real process', () => {
     expect(article['title']).toBe(ARTICLE_TITLE);
   });
 
+  // Issue 13.9: a stdout that refuses the result is an error, not a silent exit 0.
+  it('stdout on a full device: exit 1 and one E_OUTPUT line, no stack trace', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [BIN, pagePath], { cwd: ROOT, stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code, stderr).toBe(1);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^clean-article: E_OUTPUT: cannot write the result to stdout \(ENOSPC\)/);
+    } finally {
+      closeSync(full);
+    }
+  });
+
   it('reads piped stdin with no argument and exits 0', async () => {
     const result = await spawnCli(['--format', 'text'], articleHtml());
     expect(result.code, result.stderr).toBe(0);
@@ -388,11 +422,11 @@ describe('bin/clean-article.js as a real process', () => {
     expect(help.stdout).toContain('Usage: clean-article');
   });
 
-  it('an unknown flag exits 2 with usage on stderr', async () => {
+  it('an unknown flag exits 2 with one usage line on stderr', async () => {
     const result = await spawnCli(['--frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Usage: clean-article');
+    expect(result.stderr).toBe("clean-article: unknown option '--frobnicate' (try --help)\n");
   });
 
   it('a missing file exits 1 with one error line', async () => {

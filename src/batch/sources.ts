@@ -106,16 +106,20 @@ async function* expandArg(arg: string): AsyncGenerator<BatchSource> {
   for await (const path of walkFolder(arg)) yield describe(path, safeRelative(relative(arg, path).split(sep).join('/')));
 }
 
-/** Every input in order; output names made unique by a "~N" suffix on repeats. */
+/**
+ * Every input in order; output names made unique by a "~N" suffix on repeats. Names are compared
+ * without case (macOS and Windows folders ignore it), and a suffix is itself checked against every
+ * name given out, so "X.html", "x.html" and "x.html~1" still make three files.
+ */
 export async function collectSources(args: readonly string[], urls: readonly string[]): Promise<BatchSource[]> {
   const sources: BatchSource[] = [];
   for (const arg of args) for await (const source of expandArg(arg)) sources.push(source);
   for (const line of urls) for await (const source of expandArg(line)) sources.push(source);
-  const used = new Map<string, number>();
+  const taken = new Set<string>();
   return sources.map((source) => {
-    const key = source.outName.toLowerCase();
-    const count = used.get(key) ?? 0;
-    used.set(key, count + 1);
-    return count === 0 ? source : { ...source, outName: `${source.outName}~${count}` };
+    let outName = source.outName;
+    for (let n = 1; taken.has(outName.toLowerCase()); n++) outName = `${source.outName}~${n}`;
+    taken.add(outName.toLowerCase());
+    return outName === source.outName ? source : { ...source, outName };
   });
 }

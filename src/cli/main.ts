@@ -42,6 +42,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
   const program = createProgram().configureOutput({
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
+    // One line in the documented form, not the whole help: "clean-article: <message> (try --help)".
+    outputError: (text, write) => write(usageLine(text.trim().replace(/^error:\s*/i, ''))),
   });
   try {
     program.parse([...argv]);
@@ -50,13 +52,18 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
     throw error;
   }
   if (program.opts()['listFilters']) return listFilters(io);
-  const options = readCliOptions(program);
+  const parsed = readCliOptions(program);
+  const filters = await resolveDisabledFilters(parsed.disabledFilters);
+  if ('problem' in filters) {
+    io.stderr.write(usageLine(filters.problem));
+    return EXIT_USAGE;
+  }
+  const options = { ...parsed, disabledFilters: filters.names };
   const batch = readBatchCliOptions(program);
   if (await wantsBatch(batch)) return runBatchMode(options, batch, io);
   const input = options.input ?? (io.stdin.isTTY ? undefined : '-');
   if (input === undefined) {
-    io.stderr.write('clean-article: no input given (a file, a URL, or - for stdin)\n\n');
-    io.stderr.write(program.helpInformation());
+    io.stderr.write(usageLine('no input given (a file, a URL, a folder, or - for stdin)'));
     return EXIT_USAGE;
   }
   return cleanOne(input, options, io);
@@ -76,13 +83,52 @@ async function cleanOne(input: string, options: CliOptions, io: CliIo): Promise<
       },
       io.stdin as never,
     );
-    io.stdout.write(await render(article, options.format, { compact: options.compact }));
+    await writeFully(io.stdout, await render(article, options.format, { compact: options.compact }), input);
     return EXIT_OK;
   } catch (error) {
     const cleanError = error instanceof CleanError ? error : toCleanError(error, input);
     io.stderr.write(`${formatError(cleanError)}\n`);
     return EXIT_FAILED;
   }
+}
+
+function usageLine(message: string): string {
+  return `clean-article: ${message} (try --help)\n`;
+}
+
+/**
+ * --no-filter takes names from --list-filters, comma lists, and "all" (every filter off). A name
+ * that is no filter is a usage error: silently cleaning with the filter on would mislead.
+ */
+async function resolveDisabledFilters(given: readonly string[]): Promise<{ names: string[] } | { problem: string }> {
+  if (given.length === 0) return { names: [] };
+  const { FILTER_NAMES } = await import('../filters/index.js');
+  if (given.includes('all')) return { names: [...FILTER_NAMES] };
+  const unknown = given.filter((name) => !FILTER_NAMES.includes(name));
+  if (unknown.length === 0) return { names: [...given] };
+  return { problem: `unknown filter ${unknown.map((name) => `"${name}"`).join(', ')} for --no-filter; the filters are: ${FILTER_NAMES.join(', ')}, or all` };
+}
+
+/**
+ * Writes and waits until the stream has taken the text: a full disk or a closed pipe is the
+ * input's E_OUTPUT error, not a silent exit 0 with nothing written.
+ */
+function writeFully(stream: NodeJS.WritableStream, text: string, input: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException): void =>
+      reject(new CleanError('E_OUTPUT', `cannot write the result to stdout (${error.code ?? error.message})`, input));
+    stream.once('error', fail);
+    try {
+      stream.write(text, (error?: Error | null) => {
+        // On failure the stream emits 'error' after this callback: keep listening for it.
+        if (error) return fail(error as NodeJS.ErrnoException);
+        stream.off('error', fail);
+        resolve();
+      });
+    } catch (error) {
+      fail(error as NodeJS.ErrnoException);
+    }
+  });
 }
 
 /** Many inputs: records on stdout or in -o DIR, one summary line; 0 all ok, 1 some failed, 130 interrupted. */
@@ -112,6 +158,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     return EXIT_FAILED;
   });
   // Exit only once stdout has drained, so piped output is never cut short; exiting at all
-  // matters because a fetch leaves keep-alive sockets that would hold the process open.
+  // matters because a fetch leaves keep-alive sockets that would hold the process open. A write
+  // error was reported already (E_OUTPUT); it must not surface again as a crash.
+  process.stdout.on('error', () => process.exit(code === EXIT_OK ? EXIT_FAILED : code));
   process.stdout.write('', () => process.exit(code));
 }

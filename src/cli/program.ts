@@ -55,7 +55,7 @@ export function createProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
     .option('--compact', 'print JSON on one line instead of pretty-printed', false)
     .option('--explain', 'list every removal and the filter that made it in "removed", and each metadata field\'s source in "metadataSources"', false)
-    .option('--no-filter <name>', 'switch one filter off (repeatable; see --list-filters)', collect)
+    .option('--no-filter <names>', 'switch filters off: a name, a comma list, or "all" (repeatable; see --list-filters)', collect)
     .option('--favor-precision', 'keep only the block Readability chose: less text, less boilerplate')
     .option('--favor-recall', 'also take back sections before the chosen block: more text, more risk of boilerplate')
     .option('--list-filters', 'print the filter names and reasons, then exit')
@@ -65,7 +65,6 @@ export function createProgram(): Command {
     .option('--user-agent <text>', 'the User-Agent header', DEFAULT_USER_AGENT)
     .option('--header <header>', 'an extra request header, "Name: value" (repeatable)', collectHeader)
     .option('--cache <dir>', 'keep fetched responses in DIR and reuse them instead of fetching again')
-    .showHelpAfterError()
     .exitOverride();
   return addBatchOptions(program);
 }
@@ -88,7 +87,7 @@ export function readCliOptions(program: Command): CliOptions {
     format: opts.format,
     compact: opts.compact,
     explain: opts.explain,
-    disabledFilters: Array.isArray(opts.filter) ? (opts.filter as string[]) : [],
+    disabledFilters: Array.isArray(opts.filter) ? (opts.filter as string[]).flatMap((names) => names.split(',')).map((name) => name.trim()) : [],
     favor: opts.favorPrecision ? 'precision' : opts.favorRecall ? 'recall' : 'balanced',
     timeoutMs: opts.timeout * 1000,
     maxBytes: Math.floor(opts.maxBytes),

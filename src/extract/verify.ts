@@ -87,15 +87,25 @@ function readsAsNotice(text: string): boolean {
   return sentences.length > 0 && notices.length * 2 >= sentences.length;
 }
 
+interface Assessment {
+  /** Why the extraction reads as page furniture, or null when it reads as a story. */
+  reason: 'notice' | 'links' | 'furniture' | null;
+  /** Where on the page it came from, when that can be found. */
+  source: Element | null;
+}
+
+function assess($page: CheerioAPI, content: ExtractedContent): Assessment {
+  const $article = load(content.html, null, false);
+  const source = locateSource($page, $article);
+  const text = collapseSpaces($article.root().text());
+  if (readsAsNotice(text)) return { reason: 'notice', source };
+  if (linkDensity($article, $article.root().children()) > MAX_LINK_DENSITY) return { reason: 'links', source };
+  return { reason: source && insideFurniture(source) ? 'furniture' : null, source };
+}
+
 /** Why the extraction reads as page furniture, or null when it reads as a story. */
 export function furnitureReason($page: CheerioAPI, content: ExtractedContent): string | null {
-  const $article = load(content.html, null, false);
-  const text = collapseSpaces($article.root().text());
-  if (readsAsNotice(text)) return 'notice';
-  if (linkDensity($article, $article.root().children()) > MAX_LINK_DENSITY) return 'links';
-  const source = locateSource($page, $article);
-  if (source && insideFurniture(source)) return 'furniture';
-  return null;
+  return assess($page, content).reason;
 }
 
 /** Where on the page the extraction came from: by its paragraphs, else by an id Readability kept. */
@@ -175,15 +185,20 @@ const within = ($page: CheerioAPI, root: Element, element: Element | null): bool
  */
 export function verifyExtraction(content: ExtractedContent, inputs: VerifyInputs): ExtractedContent {
   const { page } = inputs;
-  if (!content.method.startsWith('readability') || !furnitureReason(page, content)) return content;
+  if (!content.method.startsWith('readability')) return content;
+  const { reason, source } = assess(page, content);
+  if (!reason) return content;
   const headline = findHeadline(page, inputs.title);
   const root = headline ? headlineRoot(page, headline) : null;
   if (!headline || !root) return content;
-  const source = locateSource(page, load(content.html, null, false));
   // Under the headline already: the block is the story, whatever its words.
   if (within(page, root, source)) return content;
   const next = source ? inputs.rerun([source]) : null;
-  if (next && !furnitureReason(page, next) && within(page, root, locateSource(page, load(next.html, null, false)))) return next;
+  if (next) {
+    const again = assess(page, next);
+    if (!again.reason && within(page, root, again.source)) return next;
+  }
   const block = blockContent(page, root, headline);
-  return ['notice', 'furniture'].includes(furnitureReason(page, block) ?? '') ? content : block;
+  const blockReason = assess(page, block).reason;
+  return blockReason === 'notice' || blockReason === 'furniture' ? content : block;
 }

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'E_TOO_LARGE'
   | 'E_REDIRECT'
   | 'E_DECODE'
+  /** A WARC file, or part of one, that cannot be read: truncated, corrupt, or not a WARC at all. */
+  | 'E_WARC'
   /** The result could not be written (stdout closed or full, a file under -o DIR refused). */
   | 'E_OUTPUT'
   /** Batch only: the worker thread cleaning the page crashed or ran out of memory. */

@@ -46,7 +46,8 @@ export function cleanRaw(raw: RawInput, options: CleanOptions = {}): Article {
   const url = raw.url ?? options.url ?? null;
   const filters = enabledFilters(options.disabledFilters);
   const stage: StageOptions = { source: raw.source, url, filters, explain: options.explain ?? false, favor: options.favor ?? 'balanced' };
-  return looksLikeHtml(text) ? cleanHtml(text, stage) : cleanDump(text, stage);
+  const article = looksLikeHtml(text) ? cleanHtml(text, stage) : cleanDump(text, stage);
+  return raw.warc ? { ...article, warc: raw.warc } : article;
 }
 
 /**

@@ -63,6 +63,16 @@ export interface Article {
   removed?: Removal[];
   /** With --explain: the source each filled metadata field came from ("json-ld", "opengraph"…). */
   metadataSources?: MetadataSources;
+  /** Only for a page read from a WARC file: the record it came from. */
+  warc?: WarcOrigin;
+}
+
+/** A WARC record's identity, as its WARC headers give it. */
+export interface WarcOrigin {
+  recordId: string | null;
+  /** WARC-Date: when the crawler captured the page. */
+  date: string | null;
+  targetUri: string | null;
 }
 
 export interface FetchOptions {

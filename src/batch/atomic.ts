@@ -45,4 +45,10 @@ export class AtomicFile {
     await this.handle.close();
     await rename(this.temp, this.path);
   }
+
+  /** Drops what was written: the target is left as it was (absent, for --resume to redo). */
+  async discard(): Promise<void> {
+    await this.handle.close();
+    await rm(this.temp, { force: true });
+  }
 }

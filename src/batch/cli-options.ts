@@ -95,6 +95,8 @@ export async function wantsBatch(options: BatchCliOptions): Promise<boolean> {
   if (options.outputDir !== undefined || options.shard !== undefined || options.resume) return true;
   const only = options.inputs[0];
   if (only === undefined || only === '-' || /^[a-z][a-z0-9+.-]+:/i.test(only)) return false;
+  // A WARC file holds many pages: its records come out as JSON Lines, as a batch's do.
+  if (/\.warc(\.gz)?$/i.test(only)) return true;
   return (await stat(only).catch(() => null))?.isDirectory() ?? false;
 }
 

@@ -3,20 +3,24 @@
 // input order -> one summary line. Interruption (the signal) stops new pages, lets running ones
 // finish for `graceMs`, then ends them; whatever finished is flushed. The exit code is main's call.
 
+import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { CleanError, toCleanError } from '../errors.js';
 import { readInput } from '../input/index.js';
 import { resolveFetchOptions } from '../input/limits.js';
 import type { Favor, FetchOptions } from '../types.js';
+import { AtomicFile } from './atomic.js';
+import { Channel } from './channel.js';
 import { HostLimiter } from './hosts.js';
 import { WorkerPool } from './pool.js';
 import type { PageOutcome, PageRequest, RecordLayout } from './protocol.js';
 import { createProgress } from './progress.js';
 import type { BatchCliOptions } from './cli-options.js';
 import { inShard } from './shard.js';
-import { alreadyDone, directorySink, errorsFileName, stdoutSink, type Finished, type Sink } from './sink.js';
+import { alreadyDone, directorySink, errorsFileName, outputPath, stdoutSink, type Finished, type Sink } from './sink.js';
 import { collectSources, readUrlList, type BatchSource } from './sources.js';
 import { countFailure, emptyTally, failedCount, summaryLine, type BatchTally } from './summary.js';
+import { runWarc, type WarcJob } from './warc-run.js';
 
 /** The batch flags of the command line, plus what the rest of the CLI and the pool decide. */
 export interface BatchOptions extends BatchCliOptions {
@@ -38,6 +42,8 @@ export interface BatchIo {
 
 /** Inputs may start only this far ahead of the first unwritten one, bounding the reorder buffer. */
 const ORDER_WINDOW = 512;
+/** A WARC file's records waiting for their turn on stdout, at most. */
+const WARC_LINES_BUFFERED = 64;
 
 export async function runBatch(options: BatchOptions, io: BatchIo, signal?: AbortSignal): Promise<BatchTally> {
   const started = performance.now();
@@ -86,6 +92,9 @@ class Scheduler {
   private readonly fetch: FetchOptions;
   private readonly layout: RecordLayout;
   private active = 0;
+  private stopping = false;
+  /** Pool ids for WARC records, past every input's own index. */
+  private nextRecordId: number;
   private wake: () => void = () => {};
 
   constructor(
@@ -94,25 +103,26 @@ class Scheduler {
     private readonly parts: SchedulerParts,
   ) {
     this.pending = sources.map((_, index) => index);
+    this.nextRecordId = sources.length;
     this.limiter = new HostLimiter({ perHost: options.perHost, total: options.maxConnections });
     this.fetch = resolveFetchOptions(options.fetch);
     this.layout = options.outputDir ? (options.compact ? 'compact' : 'pretty') : 'line';
   }
 
   async run(signal: AbortSignal | undefined): Promise<void> {
-    let stopping = signal?.aborted ?? false;
+    this.stopping = signal?.aborted ?? false;
     const onAbort = (): void => {
-      stopping = true;
+      this.stopping = true;
       this.wake();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      while (!stopping && (this.pending.length > 0 || this.active > 0)) {
+      while (!this.stopping && (this.pending.length > 0 || this.active > 0)) {
         const woken = new Promise<void>((resolve) => (this.wake = resolve));
         this.fill();
         await woken;
       }
-      if (stopping) await this.drain();
+      if (this.stopping) await this.drain();
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -151,8 +161,9 @@ class Scheduler {
 
   private async process(index: number): Promise<void> {
     const source = this.sources[index]!;
+    if (source.warc) return this.processWarc(index, source);
     const { tally, sink, pool, onDone } = this.parts;
-    let read: Finished | { request: PageRequest };
+    let read: PageOutcome | 'skipped' | { request: PageRequest };
     try {
       read = await this.read(source, index);
     } finally {
@@ -167,14 +178,71 @@ class Scheduler {
     onDone();
   }
 
+  /**
+   * A WARC file: with -o DIR its records go to DIR/<name>.jsonl, published only when the file is
+   * done; on stdout they stream in at its place in the input order. A file that cannot be opened
+   * is one error, as any unreadable input is.
+   */
+  private async processWarc(index: number, source: BatchSource): Promise<void> {
+    const { tally, sink, onDone } = this.parts;
+    const finish = (finished: Finished): void => {
+      if (finished === 'skipped') tally.skipped++;
+      else if (typeof finished === 'object' && 'ok' in finished && !finished.ok) countFailure(tally, finished.code);
+      sink.accept(index, source, finished);
+      onDone();
+    };
+    this.limiter.finish(source.host);
+    const dir = this.options.outputDir;
+    if (dir && this.options.resume && (await alreadyDone(dir, source))) return finish('skipped');
+    const opened = await stat(source.spec).then(
+      (info) => (info.isFile() ? null : 'not a regular file'),
+      (error: NodeJS.ErrnoException) => `cannot read the WARC file (${error.code ?? error.message})`,
+    );
+    if (opened !== null) return finish({ ok: false, code: 'E_INPUT', message: opened });
+    const job = this.warcJob(source);
+    if (dir) {
+      const file = await AtomicFile.open(outputPath(dir, source));
+      const complete = await runWarc(job, (line) => file.append(line)).catch(() => false);
+      await (complete ? file.commit() : file.discard());
+      if (!complete) tally.warcUnfinished++;
+      return finish('written');
+    }
+    const lines = new Channel<string>(WARC_LINES_BUFFERED);
+    sink.accept(index, source, { lines });
+    const complete = await runWarc(job, (line) => lines.push(line)).catch(() => false);
+    lines.close();
+    if (!complete) tally.warcUnfinished++;
+    onDone();
+  }
+
+  private warcJob(source: BatchSource): WarcJob {
+    const { pool, tally, onDone } = this.parts;
+    return {
+      source,
+      pool,
+      tally,
+      maxBytes: this.fetch.maxBytes,
+      options: this.pageOptions(),
+      window: this.options.jobs + 2,
+      nextId: () => this.nextRecordId++,
+      stopped: () => this.stopping,
+      onRecord: onDone,
+    };
+  }
+
+  private pageOptions(): PageRequest['options'] {
+    return { explain: this.options.explain, disabledFilters: this.options.disabledFilters, favor: this.options.favor };
+  }
+
   /** The page's bytes as a worker request, or its end already (skipped, or unreadable). */
-  private async read(source: BatchSource, id: number): Promise<Finished | { request: PageRequest }> {
+  private async read(source: BatchSource, id: number): Promise<PageOutcome | 'skipped' | { request: PageRequest }> {
     const dir = this.options.outputDir;
     if (dir && this.options.resume && (await alreadyDone(dir, source))) return 'skipped';
     try {
       const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable);
-      const options = { explain: this.options.explain, disabledFilters: this.options.disabledFilters, favor: this.options.favor };
-      return { request: { id, source: source.spec, bytes: raw.bytes, contentType: raw.contentType, url: raw.url, options, layout: this.layout } };
+      return {
+        request: { id, source: source.spec, bytes: raw.bytes, contentType: raw.contentType, url: raw.url, options: this.pageOptions(), layout: this.layout },
+      };
     } catch (error) {
       const clean = error instanceof CleanError ? error : toCleanError(error);
       return { ok: false, code: clean.code, message: clean.message } satisfies PageOutcome;

@@ -2,7 +2,7 @@
 // The messages between the pool and its worker threads, and what a finished page is.
 
 import type { ErrorCode } from '../errors.js';
-import type { CleanOptions } from '../types.js';
+import type { CleanOptions, WarcOrigin } from '../types.js';
 
 /** How a success record is laid out: one JSONL line, or a pretty / compact JSON file. */
 export type RecordLayout = 'line' | 'pretty' | 'compact';
@@ -13,6 +13,8 @@ export interface PageRequest {
   bytes: Uint8Array;
   contentType: string | null;
   url: string | null;
+  /** A WARC record's identity, copied into its record. */
+  warc?: WarcOrigin;
   options: Pick<CleanOptions, 'explain' | 'disabledFilters' | 'favor'>;
   layout: RecordLayout;
 }

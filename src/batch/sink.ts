@@ -4,14 +4,18 @@
 // order; a small reorder buffer puts them back.
 
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { BatchSource } from './sources.js';
 import type { PageOutcome } from './protocol.js';
 import { AtomicFile, writeFileAtomic } from './atomic.js';
 import { join } from 'node:path';
 
-/** A finished input: its record, or "skipped" (already done, --resume) to keep the order moving. */
-export type Finished = PageOutcome | 'skipped';
+/**
+ * A finished input: its record, or "skipped" (already done, --resume) to keep the order moving.
+ * A WARC file's records are a stream of lines (on stdout), or "written" when they went to their
+ * own file under -o DIR.
+ */
+export type Finished = PageOutcome | 'skipped' | 'written' | { lines: AsyncIterable<string> };
 
 export interface Sink {
   /** Hands over input `index`'s end; records are written once every earlier input has ended. */
@@ -63,16 +67,23 @@ class OrderedSink implements Sink {
 
 /** JSON Lines on a stream; waits for 'drain' so a slow reader bounds memory. */
 export function stdoutSink(stream: NodeJS.WritableStream): Sink {
-  const emit: Emit = async (source, finished) => {
-    if (finished === 'skipped') return;
-    const line = finished.ok ? finished.record : errorLine(source.spec, finished.code, finished.message);
+  const write = async (line: string): Promise<void> => {
     if (!stream.write(line)) await once(stream, 'drain');
+  };
+  const emit: Emit = async (source, finished) => {
+    if (finished === 'skipped' || finished === 'written') return;
+    if ('lines' in finished) {
+      for await (const line of finished.lines) await write(line);
+      return;
+    }
+    await write(finished.ok ? finished.record : errorLine(source.spec, finished.code, finished.message));
   };
   return new OrderedSink(emit, async () => {});
 }
 
+/** DIR/<name>.json for a page; DIR/<name>.jsonl for a WARC file, all its records in one file. */
 export function outputPath(dir: string, source: BatchSource): string {
-  return join(dir, `${source.outName}.json`);
+  return join(dir, `${source.outName}${source.warc ? '.jsonl' : '.json'}`);
 }
 
 /** The errors file; shards get their own so that several can share one DIR. */
@@ -84,16 +95,20 @@ export function errorsFileName(shard: { index: number; count: number } | undefin
 export async function directorySink(dir: string, errorsName: string): Promise<Sink> {
   const errors = await AtomicFile.open(join(dir, errorsName));
   const emit: Emit = async (source, finished) => {
-    if (finished === 'skipped') return;
+    if (finished === 'skipped' || finished === 'written' || 'lines' in finished) return;
     if (finished.ok) await writeFileAtomic(outputPath(dir, source), finished.record);
     else await errors.append(errorLine(source.spec, finished.code, finished.message));
   };
   return new OrderedSink(emit, () => errors.commit());
 }
 
-/** --resume: an input is done when its output file exists and parses as JSON. */
+/**
+ * --resume: an input is done when its output file exists and parses as JSON. A WARC file's
+ * .jsonl is published whole, only once every record is in it, so its being there is enough.
+ */
 export async function alreadyDone(dir: string, source: BatchSource): Promise<boolean> {
   try {
+    if (source.warc) return (await stat(outputPath(dir, source))).isFile();
     JSON.parse(await readFile(outputPath(dir, source), 'utf8'));
     return true;
   } catch {

@@ -15,14 +15,23 @@ export interface BatchSource {
   outName: string;
   /** The URL's host, for the per-host limit; null for files and stdin. */
   host: string | null;
+  /** A WARC file: many pages, written as one JSON Lines file under -o DIR. */
+  warc?: boolean;
 }
 
 /** The page endings a folder walk picks up; a named file is taken whatever its ending. */
 const PAGE_ENDINGS = ['.html', '.htm', '.xhtml', '.html.gz', '.txt'] as const;
 
+const WARC_ENDING = /\.warc(\.gz)?$/i;
+
 export function isPageName(name: string): boolean {
   const lower = name.toLowerCase();
-  return PAGE_ENDINGS.some((ending) => lower.endsWith(ending));
+  return PAGE_ENDINGS.some((ending) => lower.endsWith(ending)) || isWarcName(name);
+}
+
+/** A WARC file by its name (.warc, .warc.gz): its records are the pages. */
+export function isWarcName(name: string): boolean {
+  return WARC_ENDING.test(name);
 }
 
 /** Folder walk: sorted, hidden entries skipped, each real folder entered once (symlink loops end). */
@@ -86,6 +95,7 @@ function safeRelative(name: string): string {
 
 function describe(spec: string, outName: string): BatchSource {
   const kind = classifyInput(spec);
+  if (kind === 'file' && isWarcName(spec)) return { spec, outName: outName.replace(WARC_ENDING, '') || 'warc', host: null, warc: true };
   return { spec, outName, host: kind === 'url' ? new URL(spec).host.toLowerCase() : null };
 }
 

@@ -11,10 +11,14 @@ export interface BatchTally {
   /** Inputs never started because the batch was interrupted. */
   notStarted: number;
   interrupted: boolean;
+  /** WARC records that hold no page to clean, by why (request, revisit, not 200, not HTML). */
+  warcSkipped: Map<string, number>;
+  /** WARC files the interrupt stopped part way (with -o their output is not published). */
+  warcUnfinished: number;
 }
 
 export function emptyTally(): BatchTally {
-  return { ok: 0, failed: new Map(), skipped: 0, notStarted: 0, interrupted: false };
+  return { ok: 0, failed: new Map(), skipped: 0, notStarted: 0, interrupted: false, warcSkipped: new Map(), warcUnfinished: 0 };
 }
 
 export function failedCount(tally: BatchTally): number {
@@ -30,14 +34,22 @@ export function countFailure(tally: BatchTally, code: ErrorCode): void {
 /** "clean-article: 178 ok, 3 failed (E_NOT_HTML 1, E_TIMEOUT 2) in 12.4 s, 14.6 pages/s" */
 export function summaryLine(tally: BatchTally, elapsedMs: number): string {
   const failed = failedCount(tally);
-  const codes = [...tally.failed.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, count]) => `${code} ${count}`)
-    .join(', ');
+  const codes = countList(tally.failed);
   const seconds = elapsedMs / 1000;
   const rate = seconds > 0 ? (tally.ok + failed) / seconds : 0;
   const parts = [`${tally.ok} ok`, failed ? `${failed} failed (${codes})` : '0 failed'];
   if (tally.skipped) parts.push(`${tally.skipped} skipped (already done)`);
+  const warcSkipped = [...tally.warcSkipped.values()].reduce((sum, count) => sum + count, 0);
+  if (warcSkipped) parts.push(`${warcSkipped} WARC records skipped (${countList(tally.warcSkipped)})`);
   if (tally.interrupted) parts.push(`interrupted, ${tally.notStarted} not started`);
+  if (tally.warcUnfinished) parts.push(`${tally.warcUnfinished} WARC file${tally.warcUnfinished > 1 ? 's' : ''} unfinished`);
   return `clean-article: ${parts.join(', ')} in ${seconds.toFixed(1)} s, ${rate.toFixed(1)} pages/s\n`;
+}
+
+/** "E_NOT_HTML 1, E_TIMEOUT 2": a count map in name order. */
+function countList(counts: ReadonlyMap<string, number>): string {
+  return [...counts.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
 }

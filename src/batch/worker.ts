@@ -36,7 +36,8 @@ function handle(request: PageRequest): PageReply | null {
   const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
   if (runTestHooks(bytes)) return null;
   try {
-    const article = cleanRaw({ source: request.source, bytes, contentType: request.contentType, url: request.url }, request.options);
+    const raw = { source: request.source, bytes, contentType: request.contentType, url: request.url, ...(request.warc ? { warc: request.warc } : {}) };
+    const article = cleanRaw(raw, request.options);
     const record = request.layout === 'line' ? renderJsonLine(article) : renderJson(article, { compact: request.layout === 'compact' });
     return { id: request.id, ok: true, record };
   } catch (error) {

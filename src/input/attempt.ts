@@ -14,6 +14,17 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
 /** What we will clean: HTML, XHTML and plain-text dumps. A missing type is left to byte sniffing. */
 const PAGE_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
 
+/** The media type of a Content-Type header, lower case; '' when there is none. */
+export function mediaType(contentType: string | null | undefined): string {
+  return contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** True when a Content-Type names a page we read, or names nothing (the bytes are sniffed). */
+export function isPageType(contentType: string | null | undefined): boolean {
+  const mime = mediaType(contentType);
+  return mime === '' || PAGE_TYPES.has(mime);
+}
+
 export type Headers = Record<string, string>;
 
 export type AttemptResult = { kind: 'redirect'; location: string } | { kind: 'page'; status: number; headers: Headers; bytes: Buffer };
@@ -73,8 +84,7 @@ function assertPage(status: number, headers: Headers, maxBytes: number): void {
   if (RETRY_STATUSES.has(status)) throw new RetryableStatus(status, parseRetryAfter(headers['retry-after']));
   if (status < 200 || status >= 300) throw new CleanError('E_HTTP_STATUS', `HTTP ${status}`);
   const type = headers['content-type'];
-  const mime = type?.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mime !== '' && !PAGE_TYPES.has(mime)) throw new CleanError('E_NOT_HTML', `server sent ${mime}, not a page`);
+  if (!isPageType(type)) throw new CleanError('E_NOT_HTML', `server sent ${mediaType(type)}, not a page`);
   // Only an uncompressed length can be judged up front; a compressed body is counted as it inflates.
   const length = Number(headers['content-length']);
   const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity';

@@ -1,0 +1,81 @@
+// src/batch/warc-run.ts
+// One WARC file in a batch: its records are read in order, the pages among them go through the
+// shared worker pool a few at a time, and every record that yields a line (a page, or an error)
+// is written in record order. Skipped records (requests, revisits, non-200, non-HTML) are counted.
+
+import type { WarcItem } from '../warc/records.js';
+import { readWarcFile } from '../warc/records.js';
+import type { WorkerPool } from './pool.js';
+import type { PageRequest } from './protocol.js';
+import { errorLine } from './sink.js';
+import type { BatchSource } from './sources.js';
+import { countFailure, type BatchTally } from './summary.js';
+
+export interface WarcJob {
+  source: BatchSource;
+  pool: WorkerPool;
+  tally: BatchTally;
+  maxBytes: number;
+  options: PageRequest['options'];
+  /** Records in the pool or waiting to be written at once: enough to keep every worker busy. */
+  window: number;
+  /** A pool request id no other page uses. */
+  nextId: () => number;
+  /** True once the batch is interrupted: no new record is started. */
+  stopped: () => boolean;
+  onRecord: () => void;
+}
+
+/** A record's line, '' when it has none (skipped), null when the interrupt ended it. */
+type Pending = Promise<string | null>;
+
+/** Runs the file; true when every record was read and written, false when interrupted. */
+export async function runWarc(job: WarcJob, write: (line: string) => Promise<void>): Promise<boolean> {
+  const queue: Pending[] = [];
+  let complete = true;
+  const flushOne = async (): Promise<void> => {
+    const line = await queue.shift()!;
+    if (line === null) complete = false;
+    else if (line !== '') await write(line);
+  };
+  for await (const item of readWarcFile(job.source.spec, job.maxBytes)) {
+    if (job.stopped()) {
+      complete = false;
+      break;
+    }
+    queue.push(settle(job, item));
+    while (queue.length >= job.window) await flushOne();
+  }
+  while (queue.length > 0) await flushOne();
+  return complete && !job.stopped();
+}
+
+async function settle(job: WarcJob, item: WarcItem): Promise<string | null> {
+  const source = `${job.source.spec}#${item.offset}`;
+  const { tally } = job;
+  if (item.kind === 'skip') {
+    tally.warcSkipped.set(item.reason, (tally.warcSkipped.get(item.reason) ?? 0) + 1);
+    return '';
+  }
+  const outcome =
+    item.kind === 'error'
+      ? { ok: false as const, code: item.code, message: item.message }
+      : await job.pool.run({
+          id: job.nextId(),
+          source,
+          bytes: item.bytes,
+          contentType: item.contentType,
+          url: item.warc.targetUri,
+          warc: item.warc,
+          options: job.options,
+          layout: 'line',
+        });
+  if (outcome === null) return null;
+  job.onRecord();
+  if (outcome.ok) {
+    tally.ok++;
+    return outcome.record;
+  }
+  countFailure(tally, outcome.code);
+  return errorLine(source, outcome.code, outcome.message);
+}

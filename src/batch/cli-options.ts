@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { BatchOptions } from './index.js';
+import { isWarcName } from '../warc/name.js';
 import { parseShard, type Shard } from './shard.js';
 
 export interface BatchCliOptions {
@@ -96,7 +97,7 @@ export async function wantsBatch(options: BatchCliOptions): Promise<boolean> {
   const only = options.inputs[0];
   if (only === undefined || only === '-' || /^[a-z][a-z0-9+.-]+:/i.test(only)) return false;
   // A WARC file holds many pages: its records come out as JSON Lines, as a batch's do.
-  if (/\.warc(\.gz)?$/i.test(only)) return true;
+  if (isWarcName(only)) return true;
   return (await stat(only).catch(() => null))?.isDirectory() ?? false;
 }
 

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { join, relative, sep } from 'node:path';
 import { CleanError } from '../errors.js';
 import { classifyInput } from '../input/index.js';
+import { isWarcName, WARC_ENDING } from '../warc/name.js';
 
 export interface BatchSource {
   /** The input as reading it needs it: a path, an http(s) URL or "-". */
@@ -22,16 +23,9 @@ export interface BatchSource {
 /** The page endings a folder walk picks up; a named file is taken whatever its ending. */
 const PAGE_ENDINGS = ['.html', '.htm', '.xhtml', '.html.gz', '.txt'] as const;
 
-const WARC_ENDING = /\.warc(\.gz)?$/i;
-
 export function isPageName(name: string): boolean {
   const lower = name.toLowerCase();
   return PAGE_ENDINGS.some((ending) => lower.endsWith(ending)) || isWarcName(name);
-}
-
-/** A WARC file by its name (.warc, .warc.gz): its records are the pages. */
-export function isWarcName(name: string): boolean {
-  return WARC_ENDING.test(name);
 }
 
 /** Folder walk: sorted, hidden entries skipped, each real folder entered once (symlink loops end). */

@@ -5,6 +5,7 @@
 
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { isGzip } from '../input/gzip.js';
 
 const GZIP_MEMBER = Buffer.from([0x1f, 0x8b, 0x08]);
 const PLAIN_RECORD = Buffer.from('\nWARC/');
@@ -23,7 +24,7 @@ export async function readSlice(path: string, position: number, length: number):
 
 /** By its first bytes, not its name: a ".warc.gz" may hold plain data and the reverse. */
 export async function isGzipFile(path: string): Promise<boolean> {
-  return (await readSlice(path, 0, 2)).equals(GZIP_MEMBER.subarray(0, 2));
+  return isGzip(await readSlice(path, 0, 2));
 }
 
 /** Records end with CRLF CRLF; a few line breaks after the last record are not damage. */

@@ -14,7 +14,7 @@ import { WorkerPool } from '../src/batch/pool.js';
 import { createProgress } from '../src/batch/progress.js';
 import { fnv1a, inShard, parseShard, shardOf } from '../src/batch/shard.js';
 import { stdoutSink } from '../src/batch/sink.js';
-import { collectSources, parseUrlList } from '../src/batch/sources.js';
+import { collectSources, parseUrlList, workersWanted } from '../src/batch/sources.js';
 import { emptyTally, summaryLine } from '../src/batch/summary.js';
 import { writeTree } from './helpers/batch.js';
 
@@ -128,6 +128,15 @@ describe('sources', () => {
     const sources = await collectSources([join(root, 'X.html'), join(root, 'x.html'), join(root, 'x.html~1')], []);
     const names = sources.map((source) => source.outName.toLowerCase());
     expect(new Set(names).size).toBe(3);
+  });
+
+  // A single WARC file is one input, but it holds many pages: it ran on one worker whatever -j said.
+  it('a WARC input gets every worker -j allows; page inputs get no more workers than pages', async () => {
+    const root = join(tmp, 'workers');
+    writeTree(root, { 'crawl.warc.gz': 'x', 'a.html': 'x', 'b.html': 'x' });
+    const warc = await collectSources([join(root, 'crawl.warc.gz')], []);
+    const pages = await collectSources([join(root, 'a.html'), join(root, 'b.html')], []);
+    expect([workersWanted(4, warc), workersWanted(4, pages), workersWanted(1, pages), workersWanted(4, [])]).toEqual([4, 2, 1, 0]);
   });
 
   it('--urls lists drop blank lines and # comments', () => {

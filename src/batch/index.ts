@@ -18,7 +18,7 @@ import { createProgress } from './progress.js';
 import type { BatchCliOptions } from './cli-options.js';
 import { inShard } from './shard.js';
 import { alreadyDone, directorySink, errorsFileName, outputPath, stdoutSink, type Finished, type Sink } from './sink.js';
-import { collectSources, readUrlList, type BatchSource } from './sources.js';
+import { collectSources, readUrlList, workersWanted, type BatchSource } from './sources.js';
 import { countFailure, emptyTally, failedCount, summaryLine, type BatchTally } from './summary.js';
 import { runWarc, type WarcJob } from './warc-run.js';
 
@@ -53,8 +53,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
   const tally = emptyTally();
   const progress = createProgress(io.stderr, sources.length, options.quiet);
   const pool = new WorkerPool({
-    // Never more workers than inputs: each one costs a jsdom load (~0.5 s, ~100 MB).
-    size: Math.min(options.jobs, sources.length),
+    size: workersWanted(options.jobs, sources),
     pageTimeoutMs: options.pageTimeoutMs,
     recycleAfter: options.recycleAfter,
     maxOldGenerationMb: options.maxOldGenerationMb,
@@ -223,7 +222,7 @@ class Scheduler {
       tally,
       maxBytes: this.fetch.maxBytes,
       options: this.pageOptions(),
-      window: this.options.jobs + 2,
+      window: this.options.jobs * 4,
       nextId: () => this.nextRecordId++,
       stopped: () => this.stopping,
       onRecord: onDone,

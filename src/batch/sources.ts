@@ -20,6 +20,15 @@ export interface BatchSource {
   warc?: boolean;
 }
 
+/**
+ * How many workers a batch can keep busy: never more than -j, and never more than the pages
+ * there are, since each one costs a jsdom load (~0.5 s, ~100 MB). A WARC file holds any number
+ * of pages, so one WARC among the inputs can use them all.
+ */
+export function workersWanted(jobs: number, sources: readonly BatchSource[]): number {
+  return sources.some((source) => source.warc) ? jobs : Math.min(jobs, sources.length);
+}
+
 /** The page endings a folder walk picks up; a named file is taken whatever its ending. */
 const PAGE_ENDINGS = ['.html', '.htm', '.xhtml', '.html.gz', '.txt'] as const;
 

@@ -17,7 +17,11 @@ export interface WarcJob {
   tally: BatchTally;
   maxBytes: number;
   options: PageRequest['options'];
-  /** Records in the pool or waiting to be written at once: enough to keep every worker busy. */
+  /**
+   * Pages and error records in the pool or waiting to be written at once: enough that one slow
+   * page at the head of the queue does not leave the other workers idle, few enough that memory
+   * stays bounded (each holds at most --max-bytes).
+   */
   window: number;
   /** A pool request id no other page uses. */
   nextId: () => number;
@@ -26,7 +30,7 @@ export interface WarcJob {
   onRecord: () => void;
 }
 
-/** A record's line, '' when it has none (skipped), null when the interrupt ended it. */
+/** A record's line, or null when the interrupt ended it. */
 type Pending = Promise<string | null>;
 
 /** Runs the file; true when every record was read and written, false when interrupted. */
@@ -36,27 +40,25 @@ export async function runWarc(job: WarcJob, write: (line: string) => Promise<voi
   const flushOne = async (): Promise<void> => {
     const line = await queue.shift()!;
     if (line === null) complete = false;
-    else if (line !== '') await write(line);
+    else await write(line);
   };
   for await (const item of readWarcFile(job.source.spec, job.maxBytes)) {
     if (job.stopped()) {
       complete = false;
       break;
     }
-    queue.push(settle(job, item));
+    // A skipped record has no line to keep in order, so it takes no place in the window.
+    if (item.kind === 'skip') job.tally.warcSkipped.set(item.reason, (job.tally.warcSkipped.get(item.reason) ?? 0) + 1);
+    else queue.push(settle(job, item));
     while (queue.length >= job.window) await flushOne();
   }
   while (queue.length > 0) await flushOne();
   return complete && !job.stopped();
 }
 
-async function settle(job: WarcJob, item: WarcItem): Promise<string | null> {
+async function settle(job: WarcJob, item: Exclude<WarcItem, { kind: 'skip' }>): Promise<string | null> {
   const source = `${job.source.spec}#${item.offset}`;
   const { tally } = job;
-  if (item.kind === 'skip') {
-    tally.warcSkipped.set(item.reason, (tally.warcSkipped.get(item.reason) ?? 0) + 1);
-    return '';
-  }
   const outcome =
     item.kind === 'error'
       ? { ok: false as const, code: item.code, message: item.message }

@@ -6,61 +6,15 @@
 // --memory: the pages copied again and again up to 10,000 files; peak RSS of the process tree and
 //   its RSS while the first and the last thousand pages were written.
 
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rssOfTreeKb } from './rss.js';
+import { BIN, copyPages, flag, idOfFile, scoreRecords, timeBatch } from './cli-run.js';
 import { benchDir, loadPages, type BenchPage } from './pages.js';
+import { rssOfTreeKb } from './rss.js';
 
-const BIN = new URL('../../bin/clean-article.js', import.meta.url).pathname;
 const SAMPLE_MS = 250;
-
-function flag(argv: string[], name: string): string | undefined {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
-
-/** Writes the pages as <prefix><id>.html, gunzipped, `copies` pages in all (cycling). */
-function copyPages(pages: BenchPage[], copies: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'clean-article-bench-batch-'));
-  for (let i = 0; i < copies; i++) {
-    const page = pages[i % pages.length]!;
-    const name = copies > pages.length ? `${String(i).padStart(5, '0')}-${page.id}.html` : `${page.id}.html`;
-    writeFileSync(join(dir, name), page.bytes);
-  }
-  return dir;
-}
-
-/** One batch at -j N; returns pages/s over the wall clock of the whole process. */
-function timeBatch(folder: string, jobs: number, outPath: string): number {
-  const out = openSync(outPath, 'w');
-  const started = performance.now();
-  try {
-    execFileSync(process.execPath, [BIN, folder, '-j', String(jobs), '-q'], { stdio: ['ignore', out, 'pipe'] });
-  } catch (error) {
-    // Exit 1 only means some page failed; its record is in the output like any other.
-    if ((error as { status?: number }).status !== 1) throw error;
-  } finally {
-    closeSync(out);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return readFileSync(outPath, 'utf8').trim().split('\n').length / seconds;
-}
-
-function scoreF1(records: string, predPath: string): number {
-  const preds = records
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const record = JSON.parse(line) as { source: string; text?: string };
-      return JSON.stringify({ id: record.source.replace(/^.*\//, '').replace(/\.html$/, ''), articleBody: record.text ?? '' });
-    });
-  writeFileSync(predPath, preds.join('\n'));
-  const out = execFileSync(process.execPath, [join(benchDir(), 'score.mjs'), predPath, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const f1 = (JSON.parse(out) as { f1: number | { value?: number; mean?: number } }).f1;
-  return typeof f1 === 'number' ? f1 : (f1.value ?? f1.mean ?? NaN);
-}
 
 function speed(pages: BenchPage[], rounds: number, readabilityPps: number | undefined): void {
   const folder = copyPages(pages, pages.length);
@@ -71,7 +25,7 @@ function speed(pages: BenchPage[], rounds: number, readabilityPps: number | unde
     for (let round = 0; round < rounds; round++) {
       for (const jobs of [1, 2] as const) best[jobs] = Math.max(best[jobs], timeBatch(folder, jobs, join(outDir, `j${jobs}.jsonl`)));
     }
-    const f1 = scoreF1(readFileSync(join(outDir, 'j2.jsonl'), 'utf8'), join(outDir, 'pred.jsonl'));
+    const f1 = scoreRecords(readFileSync(join(outDir, 'j2.jsonl'), 'utf8'), join(outDir, 'pred.jsonl'), idOfFile);
     console.log(`\n| batch (${pages.length} pages, real CLI, start-up included) | pages/s |`);
     console.log('|---|---|');
     console.log(`| -j 1 | ${best[1].toFixed(1)} |`);

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostLimiter } from '../src/batch/hosts.js';
 import { WorkerPool } from '../src/batch/pool.js';
-import { createProgress } from '../src/batch/progress.js';
+import { createProgress, progressFields } from '../src/batch/progress.js';
 import { fnv1a, inShard, parseShard, shardOf } from '../src/batch/shard.js';
 import { stdoutSink } from '../src/batch/sink.js';
 import { collectSources, parseUrlList, workersWanted } from '../src/batch/sources.js';
@@ -168,10 +168,26 @@ describe('progress and summary', () => {
     ] as const) {
       const { stream, text } = capture(isTTY);
       const progress = createProgress(stream, 10, quiet);
-      progress.update(5, 1);
+      progress.update({ inputsDone: 5, skipped: 0, pages: 5, failed: 1, warc: false });
       progress.stop();
-      expect(text().includes('5/10'), `isTTY ${isTTY} quiet ${quiet}`).toBe(draws);
+      expect(text().includes('5/10 inputs'), `isTTY ${isTTY} quiet ${quiet}`).toBe(draws);
     }
+  });
+
+  // Issue 12: "ETA 0s" at 0/181, and --resume's skipped pages inflating pages/s and the ETA.
+  it('has no ETA before the first input is done, and leaves inputs skipped by --resume out of rate and ETA', () => {
+    const none = { inputsDone: 0, skipped: 0, pages: 0, failed: 0, warc: false };
+    expect(progressFields(none, 181, 0).eta).toBe('…');
+    expect(progressFields(none, 181, 3).eta).toBe('…');
+    // 100 skipped at once, then 10 pages in 10 s: 71 left at 1 input/s, 1.0 pages/s.
+    const resumed = progressFields({ inputsDone: 110, skipped: 100, pages: 10, failed: 0, warc: false }, 181, 10);
+    expect([resumed.rate, resumed.eta]).toEqual(['1.0', '1m11s']);
+    expect(progressFields({ inputsDone: 181, skipped: 0, pages: 181, failed: 0, warc: false }, 181, 20).eta).toBe('0s');
+  });
+
+  it('shows WARC records as pages while the WARC file, one input, is still running', () => {
+    const fields = progressFields({ inputsDone: 0, skipped: 0, pages: 37, failed: 2, warc: true }, 1, 4);
+    expect([fields.records, fields.rate, fields.eta]).toEqual([' | 37 pages', '9.3', '…']);
   });
 
   it('the summary line counts failures by code and gives pages/s', () => {

@@ -53,7 +53,7 @@ export function addBatchOptions(command: Command): Command {
     .option('--urls <file>', 'batch: read inputs (URLs or paths) from a file, one a line, - for stdin; # comments')
     .option('-o, --output-dir <dir>', 'batch: write one .json per input under DIR and failures to DIR/errors.jsonl')
     .option('--resume', 'batch: skip inputs whose output in DIR already exists and parses', false)
-    .option('-j, --jobs <n>', 'batch: worker threads (default: the number of CPUs)', positiveInteger, availableParallelism())
+    .option('-j, --jobs <n>', 'batch: worker threads, one per CPU unless given', positiveInteger, availableParallelism())
     .option('--page-timeout <seconds>', 'batch: end a page still running after this long with E_TIMEOUT', positiveSeconds, 30)
     .option('--per-host <n>', 'batch: URLs of one host read at once', positiveInteger, 2)
     .option('--max-connections <n>', 'batch: inputs read at once in total', positiveInteger, 16)

@@ -52,6 +52,8 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
   const sink = options.outputDir ? await directorySink(options.outputDir, errorsFileName(options.shard)) : stdoutSink(io.stdout);
   const tally = emptyTally();
   const progress = createProgress(io.stderr, sources.length, options.quiet);
+  const warc = sources.some((source) => source.warc);
+  let inputsDone = 0;
   const pool = new WorkerPool({
     size: workersWanted(options.jobs, sources),
     pageTimeoutMs: options.pageTimeoutMs,
@@ -63,7 +65,11 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
     pool,
     sink,
     tally,
-    onDone: () => progress.update(tally.ok + tally.skipped + failedCount(tally), failedCount(tally)),
+    onProgress: (inputFinished) => {
+      if (inputFinished) inputsDone++;
+      const failed = failedCount(tally);
+      progress.update({ inputsDone, skipped: tally.skipped, pages: tally.ok + failed, failed, warc });
+    },
   });
   try {
     await scheduler.run(signal);
@@ -81,7 +87,8 @@ interface SchedulerParts {
   pool: WorkerPool;
   sink: Sink;
   tally: BatchTally;
-  onDone: () => void;
+  /** After each input that finished (true), and each WARC record (false). */
+  onProgress: (inputFinished: boolean) => void;
 }
 
 /** Starts inputs in order, skipping past any whose host is at its limit, and waits for them all. */
@@ -161,7 +168,7 @@ class Scheduler {
   private async process(index: number): Promise<void> {
     const source = this.sources[index]!;
     if (source.warc) return this.processWarc(index, source);
-    const { tally, sink, pool, onDone } = this.parts;
+    const { tally, sink, pool, onProgress } = this.parts;
     let read: PageOutcome | 'skipped' | { request: PageRequest };
     try {
       read = await this.read(source, index);
@@ -169,12 +176,15 @@ class Scheduler {
       this.limiter.finish(source.host);
     }
     const finished = typeof read === 'object' && 'request' in read ? await pool.run(read.request) : read;
-    if (finished === null) return; // ended by the interrupt: no record, so --resume redoes it
+    if (finished === null) {
+      tally.cutShort++; // ended by the interrupt: no record, so --resume redoes it
+      return;
+    }
     if (finished === 'skipped') tally.skipped++;
     else if (finished.ok) tally.ok++;
     else countFailure(tally, finished.code);
     sink.accept(index, source, finished);
-    onDone();
+    onProgress(true);
   }
 
   /**
@@ -183,12 +193,12 @@ class Scheduler {
    * is one error, as any unreadable input is.
    */
   private async processWarc(index: number, source: BatchSource): Promise<void> {
-    const { tally, sink, onDone } = this.parts;
+    const { tally, sink, onProgress } = this.parts;
     const finish = (finished: Finished): void => {
       if (finished === 'skipped') tally.skipped++;
       else if (typeof finished === 'object' && 'ok' in finished && !finished.ok) countFailure(tally, finished.code);
       sink.accept(index, source, finished);
-      onDone();
+      onProgress(true);
     };
     this.limiter.finish(source.host);
     const dir = this.options.outputDir;
@@ -211,11 +221,11 @@ class Scheduler {
     const complete = await runWarc(job, (line) => lines.push(line)).catch(() => false);
     lines.close();
     if (!complete) tally.warcUnfinished++;
-    onDone();
+    onProgress(true);
   }
 
   private warcJob(source: BatchSource): WarcJob {
-    const { pool, tally, onDone } = this.parts;
+    const { pool, tally, onProgress } = this.parts;
     return {
       source,
       pool,
@@ -225,7 +235,7 @@ class Scheduler {
       window: this.options.jobs * 4,
       nextId: () => this.nextRecordId++,
       stopped: () => this.stopping,
-      onRecord: onDone,
+      onRecord: () => onProgress(false),
     };
   }
 

@@ -10,6 +10,8 @@ export interface BatchTally {
   skipped: number;
   /** Inputs never started because the batch was interrupted. */
   notStarted: number;
+  /** Pages the interrupt ended while they ran: no record, so --resume redoes them. */
+  cutShort: number;
   interrupted: boolean;
   /** WARC records that hold no page to clean, by why (request, revisit, not 200, not HTML). */
   warcSkipped: Map<string, number>;
@@ -18,7 +20,7 @@ export interface BatchTally {
 }
 
 export function emptyTally(): BatchTally {
-  return { ok: 0, failed: new Map(), skipped: 0, notStarted: 0, interrupted: false, warcSkipped: new Map(), warcUnfinished: 0 };
+  return { ok: 0, failed: new Map(), skipped: 0, notStarted: 0, cutShort: 0, interrupted: false, warcSkipped: new Map(), warcUnfinished: 0 };
 }
 
 export function failedCount(tally: BatchTally): number {
@@ -41,7 +43,7 @@ export function summaryLine(tally: BatchTally, elapsedMs: number): string {
   if (tally.skipped) parts.push(`${tally.skipped} skipped (already done)`);
   const warcSkipped = [...tally.warcSkipped.values()].reduce((sum, count) => sum + count, 0);
   if (warcSkipped) parts.push(`${warcSkipped} WARC records skipped (${countList(tally.warcSkipped)})`);
-  if (tally.interrupted) parts.push(`interrupted, ${tally.notStarted} not started`);
+  if (tally.interrupted) parts.push(`interrupted: ${tally.cutShort} stopped part way, ${tally.notStarted} not started`);
   if (tally.warcUnfinished) parts.push(`${tally.warcUnfinished} WARC file${tally.warcUnfinished > 1 ? 's' : ''} unfinished`);
   return `clean-article: ${parts.join(', ')} in ${seconds.toFixed(1)} s, ${rate.toFixed(1)} pages/s\n`;
 }

@@ -49,7 +49,7 @@ export function createProgram(): Command {
     .version(VERSION, '-V, --version')
     .argument(
       '[inputs...]',
-      'saved pages (.html, .htm, .xhtml, optionally .gz), text dumps, http(s) URLs, - for stdin, or folders (several inputs or a folder: batch mode, JSON Lines)',
+      'saved pages (.html, .htm, .xhtml, optionally .gz), text dumps, http(s) URLs, - for stdin, folders, or WARC files (.warc, .warc.gz) (several inputs, a folder or a WARC: batch mode, JSON Lines)',
     )
     .option('--url <url>', 'the original address of a saved page (resolves links, fills "url")', absoluteUrl)
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))

@@ -20,6 +20,24 @@ export type ErrorCode =
   | 'E_WORKER'
   | 'E_INTERNAL';
 
+/** Every code, for the help text and its test. */
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'E_INPUT',
+  'E_NOT_HTML',
+  'E_EMPTY',
+  'E_NO_ARTICLE',
+  'E_HTTP_STATUS',
+  'E_FETCH',
+  'E_TIMEOUT',
+  'E_TOO_LARGE',
+  'E_REDIRECT',
+  'E_DECODE',
+  'E_WARC',
+  'E_OUTPUT',
+  'E_WORKER',
+  'E_INTERNAL',
+];
+
 export class CleanError extends Error {
   readonly code: ErrorCode;
   /** The input as the user gave it, when known. */

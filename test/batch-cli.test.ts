@@ -152,6 +152,28 @@ describe('batch: SIGINT with JSON Lines on stdout', () => {
   });
 });
 
+// Issue 12: `clean-article pages/ | head -1` printed an EPIPE stack trace and exited 1.
+describe('batch: a reader that closes the pipe', () => {
+  it('ends the batch quietly with 141, the status of a filter killed by SIGPIPE', async () => {
+    const root = join(tmp, 'epipe');
+    const pages = Object.fromEntries(Array.from({ length: 80 }, (_, n) => [`p${String(n).padStart(2, '0')}.html`, numberedPage(n)]));
+    // Last, a page that never ends, with a page limit of an hour: the batch can only end by
+    // stopping before it. It must: the 80 records before it (over 200 kB) cannot all fit in the
+    // pipe (64 kB) and the one read this test makes, so some write meets the closed pipe first.
+    writeTree(root, { ...pages, 'p99.html': HANG_PAGE });
+    const { child, done } = startCli([root, '-j', '1', '-q', '--page-timeout', '3600']);
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('\n')) child.stdout!.destroy();
+    });
+    const run = await done;
+    expect(run.code, run.stderr).toBe(141);
+    expect(run.stderr).toBe('');
+    expect(seen).toContain('"source"');
+  });
+});
+
 describe('batch: --shard K/N', () => {
   it('the shards of a folder are disjoint and together hold every input', async () => {
     const root = join(tmp, 'shards');

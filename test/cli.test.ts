@@ -262,6 +262,17 @@ describe('runCli: output', () => {
     expect(result.stderr).toBe('');
   });
 
+  // Issue 12: --help reads like a man page, without "(default: false)" on every switch.
+  it('--help gives examples, every exit status, every error code and the environment', async () => {
+    const { stdout } = await run(['--help']);
+    const { ERROR_CODES } = await import('../src/errors.js');
+    for (const heading of ['Examples:', 'Exit status:', 'Error codes', 'Environment:']) expect(stdout).toContain(`\n${heading}`);
+    for (const status of ['0', '1', '2', '130', '141']) expect(stdout).toMatch(new RegExp(`\\n  ${status} +\\S`));
+    for (const code of ERROR_CODES) expect(stdout, code).toMatch(new RegExp(`\\n  ${code} +\\S`));
+    expect(stdout).toContain('HTTPS_PROXY');
+    expect(stdout).not.toContain('(default: false)');
+  });
+
   // Issue 12: a usage error is one line in the documented form, not the whole help.
   it('an unknown flag prints one usage line on stderr and exits 2', async () => {
     const result = await run(['--frobnicate', pagePath]);

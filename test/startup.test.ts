@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'clean-article.js');
 const HOOK = pathToFileURL(join(ROOT, 'test', 'helpers', 'record-imports.mjs')).href;
 /** Modules only the pipeline needs; none may load for --help or --version. */
-const HEAVY = ['/jsdom/', '/@mozilla/readability/', '/cheerio/', '/dist/pipeline.js', '/dist/index.js'];
+const HEAVY = ['/jsdom/', '/@mozilla/readability/', '/cheerio/', '/dist/pipeline.js', '/dist/index.js', '/dist/api.js'];
 
 interface Run {
   code: number;

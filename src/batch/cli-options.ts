@@ -52,14 +52,14 @@ export function addBatchOptions(command: Command): Command {
   return command
     .option('--urls <file>', 'batch: read inputs (URLs or paths) from a file, one a line, - for stdin; # comments')
     .option('-o, --output-dir <dir>', 'batch: write one .json per input under DIR and failures to DIR/errors.jsonl')
-    .option('--resume', 'batch: skip inputs whose output in DIR already exists and parses', false)
+    .option('--resume', 'batch: skip inputs whose output in DIR already exists and parses')
     .option('-j, --jobs <n>', 'batch: worker threads, one per CPU unless given', positiveInteger, availableParallelism())
     .option('--page-timeout <seconds>', 'batch: end a page still running after this long with E_TIMEOUT', positiveSeconds, 30)
     .option('--per-host <n>', 'batch: URLs of one host read at once', positiveInteger, 2)
     .option('--max-connections <n>', 'batch: inputs read at once in total', positiveInteger, 16)
     .option('--recycle-after <pages>', 'batch: replace each worker after this many pages', positiveInteger, DEFAULT_RECYCLE_AFTER)
     .option('--shard <K/N>', 'batch: only the inputs whose path or URL hashes to shard K of N (1-based)', shardOption)
-    .option('-q, --quiet', 'batch: no progress bar', false);
+    .option('-q, --quiet', 'batch: no progress bar');
 }
 
 export function readBatchCliOptions(program: Command): BatchCliOptions {
@@ -79,14 +79,14 @@ export function readBatchCliOptions(program: Command): BatchCliOptions {
     inputs: [...program.args],
     urlsFile: opts.urls,
     outputDir: opts.outputDir,
-    resume: opts.resume,
+    resume: opts.resume === true,
     jobs: opts.jobs,
     pageTimeoutMs: opts.pageTimeout * 1000,
     perHost: opts.perHost,
     maxConnections: opts.maxConnections,
     recycleAfter: opts.recycleAfter,
     shard: opts.shard,
-    quiet: opts.quiet,
+    quiet: opts.quiet === true,
   };
 }
 

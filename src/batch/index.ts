@@ -49,8 +49,16 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
   const started = performance.now();
   const urls = options.urlsFile === undefined ? [] : await readUrlList(options.urlsFile, io.stdin as Readable);
   const sources = (await collectSources(options.inputs, urls)).filter((source) => inShard(source.spec, options.shard));
-  const sink = options.outputDir ? await directorySink(options.outputDir, errorsFileName(options.shard)) : stdoutSink(io.stdout);
   const tally = emptyTally();
+  // The user's interrupt, or a stdout no one reads any more: either stops the batch.
+  const stop = new AbortController();
+  if (signal?.aborted) stop.abort();
+  signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  const onOutputBroken = (error: NodeJS.ErrnoException): void => {
+    tally.outputBroken = error.code ?? error.message;
+    stop.abort();
+  };
+  const sink = options.outputDir ? await directorySink(options.outputDir, errorsFileName(options.shard)) : stdoutSink(io.stdout, onOutputBroken);
   const progress = createProgress(io.stderr, sources.length, options.quiet);
   const warc = sources.some((source) => source.warc);
   let inputsDone = 0;
@@ -72,13 +80,16 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
     },
   });
   try {
-    await scheduler.run(signal);
+    await scheduler.run(stop.signal);
   } finally {
     await pool.close();
     progress.stop();
     await sink.finish();
   }
+  // A reader that closed the pipe (`| head`) wants no more output, on stderr either.
+  if (tally.outputBroken === 'EPIPE') return tally;
   io.stderr.write(summaryLine(tally, performance.now() - started));
+  if (tally.outputBroken) io.stderr.write(`clean-article: E_OUTPUT: cannot write the records to stdout (${tally.outputBroken}); the batch stopped\n`);
   return tally;
 }
 
@@ -139,7 +150,8 @@ class Scheduler {
     const { tally, pool } = this.parts;
     tally.interrupted = true;
     tally.notStarted = this.pending.splice(0).length;
-    const grace = setTimeout(() => void pool.close(), this.options.graceMs);
+    // Pages whose records can no longer be written are not worth the grace period.
+    const grace = setTimeout(() => void pool.close(), tally.outputBroken ? 0 : this.options.graceMs);
     while (this.active > 0) await new Promise<void>((resolve) => (this.wake = resolve));
     clearTimeout(grace);
   }

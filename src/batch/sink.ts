@@ -3,7 +3,6 @@
 // under -o DIR (written atomically) with the failures in DIR/errors.jsonl. Pages finish out of
 // order; a small reorder buffer puts them back.
 
-import { once } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
 import type { BatchSource } from './sources.js';
 import type { PageOutcome } from './protocol.js';
@@ -65,10 +64,27 @@ class OrderedSink implements Sink {
   }
 }
 
-/** JSON Lines on a stream; waits for 'drain' so a slow reader bounds memory. */
-export function stdoutSink(stream: NodeJS.WritableStream): Sink {
+/**
+ * JSON Lines on a stream; waits for 'drain' so a slow reader bounds memory. Once the stream
+ * fails (a reader that closed the pipe, a full disk), `onBroken` hears it once and nothing more
+ * is written: the batch stops rather than cleaning pages no one will read.
+ */
+export function stdoutSink(stream: NodeJS.WritableStream, onBroken: (error: NodeJS.ErrnoException) => void = () => {}): Sink {
+  let broken = false;
+  let wakeWriter: () => void = () => {};
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (broken) return;
+    broken = true;
+    wakeWriter();
+    onBroken(error);
+  });
   const write = async (line: string): Promise<void> => {
-    if (!stream.write(line)) await once(stream, 'drain');
+    if (broken) return;
+    if (stream.write(line)) return;
+    await new Promise<void>((resolve) => {
+      wakeWriter = resolve;
+      stream.once('drain', resolve);
+    });
   };
   const emit: Emit = async (source, finished) => {
     if (finished === 'skipped' || finished === 'written') return;

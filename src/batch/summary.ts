@@ -15,6 +15,8 @@ export interface BatchTally {
   interrupted: boolean;
   /** WARC records that hold no page to clean, by why (request, revisit, not 200, not HTML). */
   warcSkipped: Map<string, number>;
+  /** Set when stdout failed (EPIPE: the reader went away): the batch stopped there. */
+  outputBroken?: string;
   /** WARC files the interrupt stopped part way (with -o their output is not published). */
   warcUnfinished: number;
 }

@@ -14,6 +14,8 @@ export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 /** A batch stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
+/** The reader closed stdout (`| head`): 128 + SIGPIPE, the status of a Unix filter killed by it. */
+export const EXIT_PIPE = 141;
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -71,7 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
 
 async function cleanOne(input: string, options: CliOptions, io: CliIo): Promise<number> {
   try {
-    const [{ cleanArticle }, { render }] = await Promise.all([import('../index.js'), import('../output/index.js')]);
+    const [{ cleanArticle }, { render }] = await Promise.all([import('../api.js'), import('../output/index.js')]);
     const article = await cleanArticle(
       input,
       {
@@ -86,6 +88,7 @@ async function cleanOne(input: string, options: CliOptions, io: CliIo): Promise<
     await writeFully(io.stdout, await render(article, options.format, { compact: options.compact }), input);
     return EXIT_OK;
   } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'EPIPE') return EXIT_PIPE;
     const cleanError = error instanceof CleanError ? error : toCleanError(error, input);
     io.stderr.write(`${formatError(cleanError)}\n`);
     return EXIT_FAILED;
@@ -116,7 +119,7 @@ async function resolveDisabledFilters(given: readonly string[]): Promise<{ names
 function writeFully(stream: NodeJS.WritableStream, text: string, input: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const fail = (error: NodeJS.ErrnoException): void =>
-      reject(new CleanError('E_OUTPUT', `cannot write the result to stdout (${error.code ?? error.message})`, input));
+      reject(Object.assign(new CleanError('E_OUTPUT', `cannot write the result to stdout (${error.code ?? error.message})`, input), { cause: error }));
     stream.once('error', fail);
     try {
       stream.write(text, (error?: Error | null) => {
@@ -141,6 +144,7 @@ async function runBatchMode(options: CliOptions, batch: BatchCliOptions, io: Cli
   const [{ runBatch }, { failedCount }] = await Promise.all([import('../batch/index.js'), import('../batch/summary.js')]);
   const common = { compact: options.compact, explain: options.explain, disabledFilters: options.disabledFilters, favor: options.favor, fetch: options.fetch };
   const tally = await runBatch(batchOptionsFrom(batch, common), io, io.interrupts?.());
+  if (tally.outputBroken) return tally.outputBroken === 'EPIPE' ? EXIT_PIPE : EXIT_FAILED;
   if (tally.interrupted) return EXIT_INTERRUPTED;
   return failedCount(tally) > 0 ? EXIT_FAILED : EXIT_OK;
 }

@@ -2,6 +2,7 @@
 // The command-line grammar. Building the program has no side effects, so tests can parse argv
 // without touching the process; only cli/main.ts acts on the result.
 
+import { helpEpilogue } from './help-text.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_USER_AGENT } from '../input/limits.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/index.js';
@@ -53,8 +54,8 @@ export function createProgram(): Command {
     )
     .option('--url <url>', 'the original address of a saved page (resolves links, fills "url")', absoluteUrl)
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
-    .option('--compact', 'print JSON on one line instead of pretty-printed', false)
-    .option('--explain', 'list every removal and the filter that made it in "removed", and each metadata field\'s source in "metadataSources"', false)
+    .option('--compact', 'print JSON on one line instead of pretty-printed')
+    .option('--explain', 'list every removal and the filter that made it in "removed", and each metadata field\'s source in "metadataSources"')
     .option('--no-filter <names>', 'switch filters off: a name, a comma list, or "all" (repeatable; see --list-filters)', collect)
     .option('--favor-precision', 'keep only the block Readability chose: less text, less boilerplate')
     .option('--favor-recall', 'also take back sections before the chosen block: more text, more risk of boilerplate')
@@ -66,7 +67,7 @@ export function createProgram(): Command {
     .option('--header <header>', 'an extra request header, "Name: value" (repeatable)', collectHeader)
     .option('--cache <dir>', 'keep fetched responses in DIR and reuse them instead of fetching again')
     .exitOverride();
-  return addBatchOptions(program);
+  return addBatchOptions(program).addHelpText('after', helpEpilogue());
 }
 
 export function readCliOptions(program: Command): CliOptions {
@@ -85,8 +86,8 @@ export function readCliOptions(program: Command): CliOptions {
     input: program.args[0],
     url: opts.url,
     format: opts.format,
-    compact: opts.compact,
-    explain: opts.explain,
+    compact: opts.compact === true,
+    explain: opts.explain === true,
     disabledFilters: Array.isArray(opts.filter) ? (opts.filter as string[]).flatMap((names) => names.split(',')).map((name) => name.trim()) : [],
     favor: opts.favorPrecision ? 'precision' : opts.favorRecall ? 'recall' : 'balanced',
     timeoutMs: opts.timeout * 1000,

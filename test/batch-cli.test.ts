@@ -152,6 +152,22 @@ describe('batch: SIGINT with JSON Lines on stdout', () => {
   });
 });
 
+// Issue 12: nothing skipped in silence.
+describe('batch: folders without pages', () => {
+  it('a folder with no page is one E_INPUT record and exit 1; the summary says what was skipped', async () => {
+    const root = join(tmp, 'no-pages');
+    writeTree(root, { 'index.php': numberedPage(1), 'notes.md': 'notes' });
+    const run = await runCliProcess([root, '-q']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(jsonLines(run.stdout)).toEqual([{ source: root, error: { code: 'E_INPUT', message: expect.stringContaining('2 files with no page ending') } }]);
+    expect(run.stderr).toMatch(/^clean-article: 0 ok, 1 failed \(E_INPUT 1\), 2 files skipped \(no page ending; see --ext\)/);
+    const php = await runCliProcess([root, '-q', '--ext', 'php']);
+    expect(php.code, php.stderr).toBe(0);
+    expect(jsonLines(php.stdout).map((record) => record['title'])).toEqual(['Harbour bridge story number 1 reopens after repairs']);
+    expect(php.stderr).toMatch(/1 ok, 0 failed, 1 file skipped/);
+  });
+});
+
 // Issue 12: `clean-article pages/ | head -1` printed an EPIPE stack trace and exited 1.
 describe('batch: a reader that closes the pipe', () => {
   it('ends the batch quietly with 141, the status of a filter killed by SIGPIPE', async () => {

@@ -130,6 +130,20 @@ describe('sources', () => {
     expect(new Set(names).size).toBe(3);
   });
 
+  // Issue 12: a folder of .php, .shtml, .md or extensionless files gave "0 ok, 0 failed", exit 0.
+  it('counts the files a walk leaves out, makes a folder with no page one E_INPUT input, and takes more with --ext', async () => {
+    const root = join(tmp, 'mirror');
+    writeTree(root, { 'index.php': 'x', 'news/story.shtml': 'x', 'news/page': 'x', 'README.md': 'x' });
+    const tally = { filesSkipped: 0 };
+    const none = await collectSources([root], [], undefined, tally);
+    expect(none.map((source) => [source.spec, source.problem])).toEqual([[root, expect.stringMatching(/^no page in the folder: 4 files with no page ending/)]]);
+    expect(tally.filesSkipped).toBe(4);
+    const php = await collectSources([root], [], { extra: ['.php', '.shtml'] });
+    expect(php.map((source) => source.outName)).toEqual(['index.php', 'news/story.shtml']);
+    const all = await collectSources([root], [], 'all');
+    expect(all.map((source) => source.outName)).toEqual(['README.md', 'index.php', 'news/page', 'news/story.shtml']);
+  });
+
   // A single WARC file is one input, but it holds many pages: it ran on one worker whatever -j said.
   it('a WARC input gets every worker -j allows; page inputs get no more workers than pages', async () => {
     const root = join(tmp, 'workers');

@@ -8,6 +8,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import type { BatchOptions } from './index.js';
 import { isWarcName } from '../warc/name.js';
 import { parseShard, type Shard } from './shard.js';
+import type { FileSelection } from './sources.js';
 
 export interface BatchCliOptions {
   inputs: string[];
@@ -21,6 +22,8 @@ export interface BatchCliOptions {
   recycleAfter: number;
   shard: Shard | undefined;
   quiet: boolean;
+  /** Which files a folder walk takes (--ext). */
+  files: FileSelection;
 }
 
 /**
@@ -42,6 +45,19 @@ function positiveSeconds(value: string): number {
   return number;
 }
 
+/** --ext php,shtml (endings added to the page endings; a leading dot is optional) or --ext '*'. */
+function extOption(value: string): FileSelection {
+  if (value.trim() === '*') return 'all';
+  const endings = value
+    .split(',')
+    .map((ending) => ending.trim().toLowerCase().replace(/^\.+/, ''))
+    .filter(Boolean);
+  if (endings.length === 0 || endings.some((ending) => /[\\/*?]/.test(ending))) {
+    throw new InvalidArgumentError("give file endings separated by commas (php,shtml), or '*' for every file");
+  }
+  return { extra: endings.map((ending) => `.${ending}`) };
+}
+
 function shardOption(value: string): Shard {
   const shard = parseShard(value);
   if (typeof shard === 'string') throw new InvalidArgumentError(shard);
@@ -59,6 +75,7 @@ export function addBatchOptions(command: Command): Command {
     .option('--max-connections <n>', 'batch: inputs read at once in total', positiveInteger, 16)
     .option('--recycle-after <pages>', 'batch: replace each worker after this many pages', positiveInteger, DEFAULT_RECYCLE_AFTER)
     .option('--shard <K/N>', 'batch: only the inputs whose path or URL hashes to shard K of N (1-based)', shardOption)
+    .option('--ext <endings>', "batch: folders also yield files with these endings (php,shtml), or every file with '*' (sniffed)", extOption)
     .option('-q, --quiet', 'batch: no progress bar');
 }
 
@@ -74,6 +91,7 @@ export function readBatchCliOptions(program: Command): BatchCliOptions {
     recycleAfter: number;
     shard?: Shard;
     quiet: boolean;
+    ext?: FileSelection;
   }>();
   return {
     inputs: [...program.args],
@@ -87,6 +105,7 @@ export function readBatchCliOptions(program: Command): BatchCliOptions {
     recycleAfter: opts.recycleAfter,
     shard: opts.shard,
     quiet: opts.quiet === true,
+    files: opts.ext ?? { extra: [] },
   };
 }
 

@@ -48,8 +48,8 @@ const WARC_LINES_BUFFERED = 64;
 export async function runBatch(options: BatchOptions, io: BatchIo, signal?: AbortSignal): Promise<BatchTally> {
   const started = performance.now();
   const urls = options.urlsFile === undefined ? [] : await readUrlList(options.urlsFile, io.stdin as Readable);
-  const sources = (await collectSources(options.inputs, urls)).filter((source) => inShard(source.spec, options.shard));
   const tally = emptyTally();
+  const sources = (await collectSources(options.inputs, urls, options.files, tally)).filter((source) => inShard(source.spec, options.shard));
   // The user's interrupt, or a stdout no one reads any more: either stops the batch.
   const stop = new AbortController();
   if (signal?.aborted) stop.abort();
@@ -258,6 +258,7 @@ class Scheduler {
   /** The page's bytes as a worker request, or its end already (skipped, or unreadable). */
   private async read(source: BatchSource, id: number): Promise<PageOutcome | 'skipped' | { request: PageRequest }> {
     const dir = this.options.outputDir;
+    if (source.problem) return { ok: false, code: 'E_INPUT', message: source.problem };
     if (dir && this.options.resume && (await alreadyDone(dir, source))) return 'skipped';
     try {
       const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable);

@@ -18,6 +18,17 @@ export interface BatchSource {
   host: string | null;
   /** A WARC file: many pages, written as one JSON Lines file under -o DIR. */
   warc?: boolean;
+  /** Set when the input cannot hold a page at all (a folder with none): its E_INPUT message. */
+  problem?: string;
+}
+
+/** Which files a folder walk takes: the page endings plus `extra` ones (--ext), or every file. */
+export type FileSelection = { extra: readonly string[] } | 'all';
+export const PAGE_FILES: FileSelection = { extra: [] };
+
+/** What a folder walk left out, for the summary. */
+export interface WalkTally {
+  filesSkipped: number;
 }
 
 /**
@@ -32,13 +43,14 @@ export function workersWanted(jobs: number, sources: readonly BatchSource[]): nu
 /** The page endings a folder walk picks up; a named file is taken whatever its ending. */
 const PAGE_ENDINGS = ['.html', '.htm', '.xhtml', '.html.gz', '.txt'] as const;
 
-export function isPageName(name: string): boolean {
+export function isPageName(name: string, selection: FileSelection = PAGE_FILES): boolean {
+  if (selection === 'all') return true;
   const lower = name.toLowerCase();
-  return PAGE_ENDINGS.some((ending) => lower.endsWith(ending)) || isWarcName(name);
+  return [...PAGE_ENDINGS, ...selection.extra].some((ending) => lower.endsWith(ending)) || isWarcName(name);
 }
 
 /** Folder walk: sorted, hidden entries skipped, each real folder entered once (symlink loops end). */
-export async function* walkFolder(root: string): AsyncGenerator<string> {
+export async function* walkFolder(root: string, selection: FileSelection = PAGE_FILES, tally?: WalkTally): AsyncGenerator<string> {
   const seen = new Set<string>();
   async function* visit(dir: string): AsyncGenerator<string> {
     const real = await realpath(dir);
@@ -50,7 +62,8 @@ export async function* walkFolder(root: string): AsyncGenerator<string> {
       // stat, not lstat: a symlink to a page or folder is followed; `seen` stops the loops.
       const info = await stat(path).catch(() => null);
       if (info?.isDirectory()) yield* visit(path);
-      else if (info?.isFile() && isPageName(name)) yield path;
+      else if (info?.isFile() && isPageName(name, selection)) yield path;
+      else if (info?.isFile() && tally) tally.filesSkipped++;
     }
   }
   yield* visit(root);
@@ -103,7 +116,7 @@ function describe(spec: string, outName: string): BatchSource {
 }
 
 /** One named input: a URL, "-", a folder (walked) or a file. */
-async function* expandArg(arg: string): AsyncGenerator<BatchSource> {
+async function* expandArg(arg: string, selection: FileSelection, tally: WalkTally): AsyncGenerator<BatchSource> {
   let kind: ReturnType<typeof classifyInput>;
   try {
     kind = classifyInput(arg);
@@ -116,7 +129,19 @@ async function* expandArg(arg: string): AsyncGenerator<BatchSource> {
   if (kind === 'stdin') return yield describe(arg, 'stdin');
   const info = await stat(arg).catch(() => null);
   if (!info?.isDirectory()) return yield describe(arg, safeRelative(relative(process.cwd(), arg) || arg));
-  for await (const path of walkFolder(arg)) yield describe(path, safeRelative(relative(arg, path).split(sep).join('/')));
+  const before = tally.filesSkipped;
+  let pages = 0;
+  for await (const path of walkFolder(arg, selection, tally)) {
+    pages++;
+    yield describe(path, safeRelative(relative(arg, path).split(sep).join('/')));
+  }
+  // A folder with no page is a mistake to say out loud (the wrong folder, or a mirror whose
+  // pages end in .php): one E_INPUT record, not a silent "0 ok".
+  if (pages === 0) {
+    const skipped = tally.filesSkipped - before;
+    const why = skipped > 0 ? `: ${skipped} file${skipped > 1 ? 's' : ''} with no page ending (--ext adds endings, --ext '*' takes every file)` : '';
+    yield { spec: arg, outName: safeRelative(relative(process.cwd(), arg) || arg), host: null, problem: `no page in the folder${why}` };
+  }
 }
 
 /**
@@ -124,10 +149,15 @@ async function* expandArg(arg: string): AsyncGenerator<BatchSource> {
  * without case (macOS and Windows folders ignore it), and a suffix is itself checked against every
  * name given out, so "X.html", "x.html" and "x.html~1" still make three files.
  */
-export async function collectSources(args: readonly string[], urls: readonly string[]): Promise<BatchSource[]> {
+export async function collectSources(
+  args: readonly string[],
+  urls: readonly string[],
+  selection: FileSelection = PAGE_FILES,
+  tally: WalkTally = { filesSkipped: 0 },
+): Promise<BatchSource[]> {
   const sources: BatchSource[] = [];
-  for (const arg of args) for await (const source of expandArg(arg)) sources.push(source);
-  for (const line of urls) for await (const source of expandArg(line)) sources.push(source);
+  for (const arg of args) for await (const source of expandArg(arg, selection, tally)) sources.push(source);
+  for (const line of urls) for await (const source of expandArg(line, selection, tally)) sources.push(source);
   const taken = new Set<string>();
   return sources.map((source) => {
     let outName = source.outName;

@@ -8,6 +8,8 @@ export interface BatchTally {
   failed: Map<ErrorCode, number>;
   /** Already done before this run (--resume). */
   skipped: number;
+  /** Files in the folders walked that have no page ending (see --ext). */
+  filesSkipped: number;
   /** Inputs never started because the batch was interrupted. */
   notStarted: number;
   /** Pages the interrupt ended while they ran: no record, so --resume redoes them. */
@@ -22,7 +24,7 @@ export interface BatchTally {
 }
 
 export function emptyTally(): BatchTally {
-  return { ok: 0, failed: new Map(), skipped: 0, notStarted: 0, cutShort: 0, interrupted: false, warcSkipped: new Map(), warcUnfinished: 0 };
+  return { ok: 0, failed: new Map(), skipped: 0, filesSkipped: 0, notStarted: 0, cutShort: 0, interrupted: false, warcSkipped: new Map(), warcUnfinished: 0 };
 }
 
 export function failedCount(tally: BatchTally): number {
@@ -43,6 +45,7 @@ export function summaryLine(tally: BatchTally, elapsedMs: number): string {
   const rate = seconds > 0 ? (tally.ok + failed) / seconds : 0;
   const parts = [`${tally.ok} ok`, failed ? `${failed} failed (${codes})` : '0 failed'];
   if (tally.skipped) parts.push(`${tally.skipped} skipped (already done)`);
+  if (tally.filesSkipped) parts.push(`${tally.filesSkipped} file${tally.filesSkipped > 1 ? 's' : ''} skipped (no page ending; see --ext)`);
   const warcSkipped = [...tally.warcSkipped.values()].reduce((sum, count) => sum + count, 0);
   if (warcSkipped) parts.push(`${warcSkipped} WARC records skipped (${countList(tally.warcSkipped)})`);
   if (tally.interrupted) parts.push(`interrupted: ${tally.cutShort} stopped part way, ${tally.notStarted} not started`);

@@ -27,6 +27,7 @@ import { resolveFetchOptions } from './input/limits.js';
 import { readMetadata, settleLang, withReadabilityFallbacks, type PageMetadata } from './metadata/index.js';
 import { createSanitizer, type Sanitizer } from './output/sanitize.js';
 import { createDomParser, FALLBACK_BASE_URL, type DomParser } from './parse/dom.js';
+import { savedFromUrl } from './input/saved-from.js';
 import { boundedHtml } from './parse/limits.js';
 import { loadPage, serializeForReadability } from './parse/page.js';
 import { findLeadFigure, siteNameFromSuffixes, splitLines } from './text/dump.js';
@@ -43,7 +44,7 @@ export async function runPipeline(spec: string, options: CleanOptions = {}, stdi
 export function cleanRaw(raw: RawInput, options: CleanOptions = {}): Article {
   assertPageBytes(raw.bytes, raw.source);
   const { text } = decodeBytes(raw.bytes, raw.contentType);
-  const url = raw.url ?? options.url ?? null;
+  const url = raw.url ?? options.url ?? savedFromUrl(text);
   const filters = enabledFilters(options.disabledFilters);
   const stage: StageOptions = { source: raw.source, url, filters, explain: options.explain ?? false, favor: options.favor ?? 'balanced' };
   const article = looksLikeHtml(text) ? cleanHtml(text, stage) : cleanDump(text, stage);

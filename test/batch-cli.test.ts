@@ -3,7 +3,7 @@
 // its worker), -o DIR with errors.jsonl, SIGTERM then --resume equal to an uninterrupted run,
 // --shard partitions, --urls with per-host limits, usage errors and the summary line.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +165,34 @@ describe('batch: folders without pages', () => {
     expect(php.code, php.stderr).toBe(0);
     expect(jsonLines(php.stdout).map((record) => record['title'])).toEqual(['Harbour bridge story number 1 reopens after repairs']);
     expect(php.stderr).toMatch(/1 ok, 0 failed, 1 file skipped/);
+  });
+});
+
+// Issue 12: saved pages in a batch had no way to say where they came from.
+describe('batch: --urls lines "path<TAB>url"', () => {
+  it("gives each saved page its address; a bad URL or a URL after a URL is that line's E_INPUT record", async () => {
+    const root = join(tmp, 'tab-urls');
+    writeTree(root, { 'a.html': numberedPage(1), 'b.html': numberedPage(2), 'c.html': numberedPage(3) });
+    const list = join(root, 'list.txt');
+    writeFileSync(
+      list,
+      [
+        `${join(root, 'a.html')}\thttps://news.example/2026/a.html`,
+        `${join(root, 'b.html')}\tnews.example/b`,
+        `${join(root, 'c.html')}`,
+        'https://news.example/x\thttps://news.example/y',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCliProcess(['--urls', list, '-q']);
+    const records = jsonLines(run.stdout).map((record) => [record['source'], 'error' in record ? (record['error'] as { code: string }).code : record['url']]);
+    expect(records).toEqual([
+      [join(root, 'a.html'), 'https://news.example/2026/a.html'],
+      [join(root, 'b.html'), 'E_INPUT'],
+      [join(root, 'c.html'), null],
+      ['https://news.example/x', 'E_INPUT'],
+    ]);
+    expect(run.code).toBe(1);
   });
 });
 

@@ -263,7 +263,15 @@ class Scheduler {
     try {
       const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable);
       return {
-        request: { id, source: source.spec, bytes: raw.bytes, contentType: raw.contentType, url: raw.url, options: this.pageOptions(), layout: this.layout },
+        request: {
+          id,
+          source: source.spec,
+          bytes: raw.bytes,
+          contentType: raw.contentType,
+          url: source.url ?? raw.url,
+          options: this.pageOptions(),
+          layout: this.layout,
+        },
       };
     } catch (error) {
       const clean = error instanceof CleanError ? error : toCleanError(error);

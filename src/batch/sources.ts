@@ -20,6 +20,8 @@ export interface BatchSource {
   warc?: boolean;
   /** Set when the input cannot hold a page at all (a folder with none): its E_INPUT message. */
   problem?: string;
+  /** The page's original address, from a `path<TAB>url` line of a --urls list. */
+  url?: string;
 }
 
 /** Which files a folder walk takes: the page endings plus `extra` ones (--ext), or every file. */
@@ -87,6 +89,18 @@ export async function readUrlList(file: string, stdin: Readable): Promise<string
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return parseUrlList(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** "saved/a.html<TAB>https://example.com/a": a saved page and the address it was saved from. */
+function splitListLine(line: string): [string, string | undefined] {
+  const tab = line.indexOf('\t');
+  return tab < 0 ? [line, undefined] : [line.slice(0, tab).trim(), line.slice(tab + 1).trim()];
+}
+
+function withUrl(source: BatchSource, url: string): BatchSource {
+  if (source.host !== null || source.spec === '-') return { ...source, problem: `a URL after the tab goes with a saved file, not with ${source.spec}` };
+  if (!/^https?:\/\/[^/\s]/i.test(url) || !URL.canParse(url)) return { ...source, problem: `not an http(s) URL after the tab: ${url}` };
+  return { ...source, url };
 }
 
 /** A URL's output name: host and path, made safe as a relative file path. */
@@ -157,7 +171,10 @@ export async function collectSources(
 ): Promise<BatchSource[]> {
   const sources: BatchSource[] = [];
   for (const arg of args) for await (const source of expandArg(arg, selection, tally)) sources.push(source);
-  for (const line of urls) for await (const source of expandArg(line, selection, tally)) sources.push(source);
+  for (const line of urls) {
+    const [spec, url] = splitListLine(line);
+    for await (const source of expandArg(spec, selection, tally)) sources.push(url === undefined ? source : withUrl(source, url));
+  }
   const taken = new Set<string>();
   return sources.map((source) => {
     let outName = source.outName;

@@ -168,6 +168,32 @@ describe('batch: folders without pages', () => {
   });
 });
 
+// Issue 12: `pages/ -o out/ --format markdown` was a usage error.
+describe('batch: -o DIR in every format', () => {
+  it("writes one file a page with the format's ending, each as the single-page run prints it; --resume knows them", async () => {
+    const root = join(tmp, 'formats');
+    writeTree(root, { 'a/one.html': numberedPage(1), 'two.htm': numberedPage(2), 'bad.html': '' });
+    const single = await runCliProcess([join(root, 'a', 'one.html'), '-f', 'markdown']);
+    for (const [format, ending] of [
+      ['markdown', '.md'],
+      ['text', '.txt'],
+      ['html', '.html'],
+    ] as const) {
+      const out = join(tmp, `formats-${format}`);
+      const run = await runCliProcess([root, '-o', out, '-f', format, '-q']);
+      expect(run.code, run.stderr).toBe(1);
+      const tree = readTree(out);
+      expect(Object.keys(tree).sort()).toEqual([`a/one.html${ending}`, 'errors.jsonl', `two.htm${ending}`]);
+      expect(jsonLines(tree['errors.jsonl']!).map((record) => (record['error'] as { code: string }).code)).toEqual(['E_EMPTY']);
+      if (format === 'markdown') expect(tree['a/one.html.md']).toBe(single.stdout);
+      if (format === 'text') expect(tree['two.htm.txt']).toContain('Harbour bridge story number 2');
+      if (format === 'html') expect(tree['two.htm.html']).toMatch(/^<!DOCTYPE html>/i);
+    }
+    const resumed = await runCliProcess([root, '-o', join(tmp, 'formats-markdown'), '-f', 'markdown', '--resume', '-q']);
+    expect(resumed.stderr).toMatch(/0 ok, 1 failed \(E_EMPTY 1\), 2 skipped \(already done\)/);
+  });
+});
+
 // Issue 12: saved pages in a batch had no way to say where they came from.
 describe('batch: --urls lines "path<TAB>url"', () => {
   it("gives each saved page its address; a bad URL or a URL after a URL is that line's E_INPUT record", async () => {

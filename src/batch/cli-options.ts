@@ -124,7 +124,9 @@ export async function wantsBatch(options: BatchCliOptions): Promise<boolean> {
 export function batchUsageError(options: BatchCliOptions, common: { url: string | undefined; format: string }): string | undefined {
   if (options.resume && options.outputDir === undefined) return '--resume needs -o DIR (it skips inputs whose output exists)';
   if (common.url !== undefined) return '--url names one saved page; it cannot apply to a batch';
-  if (common.format !== 'json' && common.format !== 'jsonl') return `batch mode writes JSON records; --format ${common.format} needs a single input`;
+  if (common.format !== 'json' && common.format !== 'jsonl' && options.outputDir === undefined) {
+    return `a batch on stdout is JSON Lines; add -o DIR for one ${common.format} file a page (or give a single input)`;
+  }
   if (options.urlsFile === '-' && options.inputs.includes('-')) return 'stdin cannot be both the --urls list and a page';
   if (options.inputs.length === 0 && options.urlsFile === undefined) return 'no input given (files, folders, URLs or --urls FILE)';
   return undefined;
@@ -140,4 +142,4 @@ export function batchOptionsFrom(batch: BatchCliOptions, common: BatchCommonOpti
   return { ...batch, ...common, graceMs: INTERRUPT_GRACE_MS, maxOldGenerationMb: WORKER_HEAP_MB };
 }
 
-export type BatchCommonOptions = Pick<BatchOptions, 'compact' | 'explain' | 'disabledFilters' | 'favor' | 'fetch'>;
+export type BatchCommonOptions = Pick<BatchOptions, 'compact' | 'format' | 'explain' | 'disabledFilters' | 'favor' | 'fetch'>;

@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { CleanError, toCleanError } from '../errors.js';
 import { readInput } from '../input/index.js';
 import { resolveFetchOptions } from '../input/limits.js';
+import type { OutputFormat } from '../output/index.js';
 import type { Favor, FetchOptions } from '../types.js';
 import { AtomicFile } from './atomic.js';
 import { Channel } from './channel.js';
@@ -26,6 +27,8 @@ import { runWarc, type WarcJob } from './warc-run.js';
 export interface BatchOptions extends BatchCliOptions {
   maxOldGenerationMb: number;
   compact: boolean;
+  /** --format: JSON records, or with -o DIR one text, Markdown or HTML file a page. */
+  format: OutputFormat;
   explain: boolean;
   disabledFilters: string[];
   favor: Favor;
@@ -58,7 +61,9 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
     tally.outputBroken = error.code ?? error.message;
     stop.abort();
   };
-  const sink = options.outputDir ? await directorySink(options.outputDir, errorsFileName(options.shard)) : stdoutSink(io.stdout, onOutputBroken);
+  const sink = options.outputDir
+    ? await directorySink(options.outputDir, errorsFileName(options.shard), options.format)
+    : stdoutSink(io.stdout, onOutputBroken);
   const progress = createProgress(io.stderr, sources.length, options.quiet);
   const warc = sources.some((source) => source.warc);
   let inputsDone = 0;
@@ -93,6 +98,13 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
   return tally;
 }
 
+/** JSON Lines on stdout; under -o DIR, a JSON file a page, or the --format's own file. */
+function recordLayout(options: BatchOptions): RecordLayout {
+  if (!options.outputDir) return 'line';
+  if (options.format === 'json' || options.format === 'jsonl') return options.compact ? 'compact' : 'pretty';
+  return options.format;
+}
+
 interface SchedulerParts {
   io: BatchIo;
   pool: WorkerPool;
@@ -123,7 +135,7 @@ class Scheduler {
     this.nextRecordId = sources.length;
     this.limiter = new HostLimiter({ perHost: options.perHost, total: options.maxConnections });
     this.fetch = resolveFetchOptions(options.fetch);
-    this.layout = options.outputDir ? (options.compact ? 'compact' : 'pretty') : 'line';
+    this.layout = recordLayout(options);
   }
 
   async run(signal: AbortSignal | undefined): Promise<void> {
@@ -214,7 +226,7 @@ class Scheduler {
     };
     this.limiter.finish(source.host);
     const dir = this.options.outputDir;
-    if (dir && this.options.resume && (await alreadyDone(dir, source))) return finish('skipped');
+    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format))) return finish('skipped');
     const opened = await stat(source.spec).then(
       (info) => (info.isFile() ? null : 'not a regular file'),
       (error: NodeJS.ErrnoException) => `cannot read the WARC file (${error.code ?? error.message})`,
@@ -259,7 +271,7 @@ class Scheduler {
   private async read(source: BatchSource, id: number): Promise<PageOutcome | 'skipped' | { request: PageRequest }> {
     const dir = this.options.outputDir;
     if (source.problem) return { ok: false, code: 'E_INPUT', message: source.problem };
-    if (dir && this.options.resume && (await alreadyDone(dir, source))) return 'skipped';
+    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format))) return 'skipped';
     try {
       const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable);
       return {

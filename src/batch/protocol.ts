@@ -4,8 +4,11 @@
 import type { ErrorCode } from '../errors.js';
 import type { CleanOptions, WarcOrigin } from '../types.js';
 
-/** How a success record is laid out: one JSONL line, or a pretty / compact JSON file. */
-export type RecordLayout = 'line' | 'pretty' | 'compact';
+/**
+ * How a success record is laid out: one JSONL line, a pretty / compact JSON file, or (with -o
+ * DIR and --format) a text, Markdown or HTML file.
+ */
+export type RecordLayout = 'line' | 'pretty' | 'compact' | 'text' | 'markdown' | 'html';
 
 export interface PageRequest {
   id: number;

@@ -4,6 +4,7 @@
 // order; a small reorder buffer puts them back.
 
 import { readFile, stat } from 'node:fs/promises';
+import type { OutputFormat } from '../output/index.js';
 import type { BatchSource } from './sources.js';
 import type { PageOutcome } from './protocol.js';
 import { AtomicFile, writeFileAtomic } from './atomic.js';
@@ -97,9 +98,15 @@ export function stdoutSink(stream: NodeJS.WritableStream, onBroken: (error: Node
   return new OrderedSink(emit, async () => {});
 }
 
-/** DIR/<name>.json for a page; DIR/<name>.jsonl for a WARC file, all its records in one file. */
-export function outputPath(dir: string, source: BatchSource): string {
-  return join(dir, `${source.outName}${source.warc ? '.jsonl' : '.json'}`);
+/** A page's file ending under -o DIR, by --format: out/a/b.html.md for --format markdown. */
+const FILE_ENDINGS: Readonly<Record<OutputFormat, string>> = { json: '.json', jsonl: '.json', text: '.txt', markdown: '.md', html: '.html' };
+
+/**
+ * DIR/<name>.json (or .txt, .md, .html by --format) for a page; DIR/<name>.jsonl for a WARC file,
+ * all its records in one file, whatever the format.
+ */
+export function outputPath(dir: string, source: BatchSource, format: OutputFormat = 'json'): string {
+  return join(dir, `${source.outName}${source.warc ? '.jsonl' : FILE_ENDINGS[format]}`);
 }
 
 /** The errors file; shards get their own so that several can share one DIR. */
@@ -108,24 +115,26 @@ export function errorsFileName(shard: { index: number; count: number } | undefin
 }
 
 /** -o DIR: each success as DIR/<name>.json, each failure as a line of the errors file. */
-export async function directorySink(dir: string, errorsName: string): Promise<Sink> {
+export async function directorySink(dir: string, errorsName: string, format: OutputFormat = 'json'): Promise<Sink> {
   const errors = await AtomicFile.open(join(dir, errorsName));
   const emit: Emit = async (source, finished) => {
     if (finished === 'skipped' || finished === 'written' || 'lines' in finished) return;
-    if (finished.ok) await writeFileAtomic(outputPath(dir, source), finished.record);
+    if (finished.ok) await writeFileAtomic(outputPath(dir, source, format), finished.record);
     else await errors.append(errorLine(source.spec, finished.code, finished.message));
   };
   return new OrderedSink(emit, () => errors.commit());
 }
 
 /**
- * --resume: an input is done when its output file exists and parses as JSON. A WARC file's
- * .jsonl is published whole, only once every record is in it, so its being there is enough.
+ * --resume: an input is done when its output file exists and (for JSON) parses. Files are
+ * published by rename, whole, so a text, Markdown or HTML file that is there is complete; so is
+ * a WARC file's .jsonl, written only once every record is in it.
  */
-export async function alreadyDone(dir: string, source: BatchSource): Promise<boolean> {
+export async function alreadyDone(dir: string, source: BatchSource, format: OutputFormat = 'json'): Promise<boolean> {
   try {
-    if (source.warc) return (await stat(outputPath(dir, source))).isFile();
-    JSON.parse(await readFile(outputPath(dir, source), 'utf8'));
+    const path = outputPath(dir, source, format);
+    if (source.warc || FILE_ENDINGS[format] !== '.json') return (await stat(path)).isFile();
+    JSON.parse(await readFile(path, 'utf8'));
     return true;
   } catch {
     return false;

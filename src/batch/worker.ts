@@ -4,8 +4,10 @@
 
 import { parentPort } from 'node:worker_threads';
 import { CleanError, toCleanError } from '../errors.js';
+import { render } from '../output/index.js';
 import { renderJson, renderJsonLine } from '../output/json.js';
 import { cleanRaw } from '../pipeline.js';
+import type { Article } from '../types.js';
 import type { PageReply, PageRequest } from './protocol.js';
 
 /**
@@ -32,13 +34,13 @@ function runTestHooks(bytes: Buffer): boolean {
   return false;
 }
 
-function handle(request: PageRequest): PageReply | null {
+async function handle(request: PageRequest): Promise<PageReply | null> {
   const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
   if (runTestHooks(bytes)) return null;
   try {
     const raw = { source: request.source, bytes, contentType: request.contentType, url: request.url, ...(request.warc ? { warc: request.warc } : {}) };
     const article = cleanRaw(raw, request.options);
-    const record = request.layout === 'line' ? renderJsonLine(article) : renderJson(article, { compact: request.layout === 'compact' });
+    const record = await renderRecord(article, request.layout);
     return { id: request.id, ok: true, record };
   } catch (error) {
     const clean = error instanceof CleanError ? error : toCleanError(error);
@@ -46,10 +48,18 @@ function handle(request: PageRequest): PageReply | null {
   }
 }
 
+/** JSON inline; the other formats' renderers load on first use (turndown only for Markdown). */
+function renderRecord(article: Article, layout: PageRequest['layout']): string | Promise<string> {
+  if (layout === 'line') return renderJsonLine(article);
+  if (layout === 'pretty' || layout === 'compact') return renderJson(article, { compact: layout === 'compact' });
+  return render(article, layout);
+}
+
 const port = parentPort;
 if (!port) throw new Error('batch/worker.js runs only as a worker thread');
 port.on('message', (request: PageRequest) => {
-  const reply = handle(request);
-  if (reply) port.postMessage(reply);
+  void handle(request).then((reply) => {
+    if (reply) port.postMessage(reply);
+  });
 });
 port.postMessage({ ready: true });

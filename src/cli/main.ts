@@ -142,7 +142,14 @@ async function runBatchMode(options: CliOptions, batch: BatchCliOptions, io: Cli
     return EXIT_USAGE;
   }
   const [{ runBatch }, { failedCount }] = await Promise.all([import('../batch/index.js'), import('../batch/summary.js')]);
-  const common = { compact: options.compact, explain: options.explain, disabledFilters: options.disabledFilters, favor: options.favor, fetch: options.fetch };
+  const common = {
+    compact: options.compact,
+    format: options.format,
+    explain: options.explain,
+    disabledFilters: options.disabledFilters,
+    favor: options.favor,
+    fetch: options.fetch,
+  };
   const tally = await runBatch(batchOptionsFrom(batch, common), io, io.interrupts?.());
   if (tally.outputBroken) return tally.outputBroken === 'EPIPE' ? EXIT_PIPE : EXIT_FAILED;
   if (tally.interrupted) return EXIT_INTERRUPTED;

@@ -28,6 +28,7 @@ import { readMetadata, settleLang, withReadabilityFallbacks, type PageMetadata }
 import { createSanitizer, type Sanitizer } from './output/sanitize.js';
 import { createDomParser, FALLBACK_BASE_URL, type DomParser } from './parse/dom.js';
 import { savedFromUrl } from './input/saved-from.js';
+import { unwrapArticleContainers } from './extract/unwrap.js';
 import { boundedHtml } from './parse/limits.js';
 import { loadPage, serializeForReadability } from './parse/page.js';
 import { findLeadFigure, siteNameFromSuffixes, splitLines } from './text/dump.js';
@@ -49,6 +50,11 @@ export function cleanRaw(raw: RawInput, options: CleanOptions = {}): Article {
   const stage: StageOptions = { source: raw.source, url, filters, explain: options.explain ?? false, favor: options.favor ?? 'balanced' };
   const article = looksLikeHtml(text) ? cleanHtml(text, stage) : cleanDump(text, stage);
   return raw.warc ? { ...article, warc: raw.warc } : article;
+}
+
+function withoutWrappers($: CheerioAPI): string {
+  unwrapArticleContainers($);
+  return $.html();
 }
 
 /**
@@ -127,7 +133,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
     blocks,
     text,
     // Safe by construction: no script, handler or javascript:/data: link survives (sanitize.ts).
-    html: sharedSanitizer().sanitize($.html()).trim(),
+    html: sharedSanitizer().sanitize(withoutWrappers($)).trim(),
     removals,
     explain: stage.explain,
   });

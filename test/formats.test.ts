@@ -84,6 +84,34 @@ describe('--format text', () => {
   });
 });
 
+/** Issue 12: a list, a heading, a tfoot written before its tbody, and a no-break space at a line's end. */
+const TABLE_PAGE = `<html><head><title>Tide tables</title></head><body><article><h1>Tide tables</h1><p>${ARTICLE_PARAGRAPHS[0]}&nbsp;</p>
+<h2>What changes</h2><ul><li>Morning crossings move earlier.</li><li>The last Sunday crossing is dropped.</li></ul><p>${ARTICLE_PARAGRAPHS[1]}</p>
+<table><thead><tr><th>Day</th><th>High water</th></tr></thead><tfoot><tr><td>Times</td><td>local</td></tr></tfoot>
+<tbody><tr><td>Monday</td><td>06:12</td></tr><tr><td>Tuesday</td><td>06:58</td></tr></tbody></table><p>${ARTICLE_PARAGRAPHS[2]}</p></article></body></html>`;
+
+describe('lists, headings and table footers in text and Markdown', () => {
+  const article = clean(TABLE_PAGE);
+
+  it('text keeps "- " on list items, together, and blank lines around headings', async () => {
+    const out = await render(article, 'text');
+    expect(out).toContain('\n\nWhat changes\n\n- Morning crossings move earlier.\n- The last Sunday crossing is dropped.\n\n');
+  });
+
+  it('a table footer comes last, in text, Markdown and the text field', async () => {
+    const rows = ['Day\tHigh water', 'Monday\t06:12', 'Tuesday\t06:58', 'Times\tlocal'];
+    expect(article.text).toContain(rows.join('\n'));
+    expect(await render(article, 'text')).toContain(rows.join('\n'));
+    expect(await render(article, 'markdown')).toContain('| Day | High water |\n| --- | --- |\n| Monday | 06:12 |\n| Tuesday | 06:58 |\n| Times | local |');
+  });
+
+  it('Markdown lines do not end in a no-break space', async () => {
+    const out = await render(article, 'markdown');
+    expect(out).toContain(ARTICLE_PARAGRAPHS[0]!);
+    expect(out).not.toMatch(/\u00a0$/m);
+  });
+});
+
 describe('--format markdown', () => {
   const article = clean(RICH_PAGE);
 
@@ -123,6 +151,17 @@ describe('--format html', () => {
     expect(out).toContain('<h2>What changed</h2>');
     expect(out).not.toMatch(/<script|<nav|class="byline">By /);
     expect(out.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  // Issue 12: browser defaults only, <article> in <article>, Readability's wrapper div, empty headers.
+  it('is a reader page: one article, no extraction wrappers, a built-in stylesheet with a dark mode', async () => {
+    const out = await cli(['--format', 'html'], RICH_PAGE);
+    expect(out.match(/<article\b/g)).toHaveLength(1);
+    expect(out).not.toMatch(/readability-page|<header>\s*<\/header>/);
+    expect(out).toMatch(/<style>[^<]*max-width: 38rem[^<]*prefers-color-scheme: dark[^<]*<\/style>/);
+    expect(out).not.toMatch(/<link rel="stylesheet"|@import|url\(/);
+    const untitled = await cli(['--format', 'html'], `<html><body><div><p>${ARTICLE_PARAGRAPHS.join('</p><p>')}</p></div></body></html>`);
+    expect(untitled).not.toContain('<header>');
   });
 });
 

@@ -64,9 +64,14 @@ function inlineText($: CheerioAPI, nodes: AnyNode[]): string {
   return out;
 }
 
-/** A table's own rows, not those of tables nested in its cells. */
+/**
+ * A table's own rows, not those of tables nested in its cells, in the order a browser shows
+ * them: head, body, and the footer last even when the markup puts it before the body.
+ */
 function ownRows($: CheerioAPI, table: Element): Element[] {
-  return [...$(table).children('tr').toArray(), ...$(table).children('thead, tbody, tfoot').children('tr').toArray()];
+  const body = [...$(table).children('thead').children('tr').toArray(), ...$(table).children('tr, tbody').toArray()];
+  const rows = body.flatMap((node) => (node.name === 'tbody' ? $(node).children('tr').toArray() : [node]));
+  return [...rows, ...$(table).children('tfoot').children('tr').toArray()];
 }
 
 /** Block content in the cells, or a table inside: the table lays out the page, it holds no data. */

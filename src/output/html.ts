@@ -1,6 +1,6 @@
 // src/output/html.ts
-// A clean standalone HTML5 document of the article: charset, title and metadata in <meta>
-// tags, then the title, byline and the cleaned article body.
+// A clean standalone reader page of the article: charset, title and metadata in <meta> tags, a
+// small built-in stylesheet, then one <article> with the title, the byline and the cleaned body.
 
 import type { Article } from '../types.js';
 import { displayDate } from './text.js';
@@ -33,11 +33,42 @@ function headTags(article: Article): string[] {
   ];
 }
 
+/**
+ * A readable page with no network request: a measure of about 70 characters, system fonts,
+ * media scaled to the column, wide tables scrolled, dark colours when the reader prefers them.
+ */
+const STYLESHEET = [
+  ':root { color-scheme: light dark; }',
+  'body { margin: 0; padding: 2rem 1.25rem 4rem; background: #fcfcfa; color: #1c1c1e;',
+  '  font: 1.125rem/1.65 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }',
+  'article { max-width: 38rem; margin: 0 auto; overflow-wrap: break-word; }',
+  'h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 0.5rem; }',
+  'h2, h3, h4, h5, h6 { line-height: 1.3; margin: 2rem 0 0.5rem; }',
+  '.byline { color: #5f5f63; margin: 0 0 2rem; }',
+  'img, video, picture, svg { max-width: 100%; height: auto; }',
+  'figure { margin: 1.75rem 0; }',
+  'figcaption { color: #5f5f63; font-size: 0.9rem; margin-top: 0.4rem; }',
+  'blockquote { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid #c7c7cc; }',
+  'pre { overflow-x: auto; padding: 0.75rem; background: #f0f0ed; }',
+  'table { display: block; overflow-x: auto; border-collapse: collapse; }',
+  'th, td { border: 1px solid #d1d1d6; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }',
+  'a { color: #0b57d0; }',
+  '@media (prefers-color-scheme: dark) {',
+  '  body { background: #1b1b1d; color: #e5e5e7; }',
+  '  .byline, figcaption { color: #a1a1a6; }',
+  '  pre { background: #2a2a2d; }',
+  '  blockquote { border-color: #48484a; }',
+  '  th, td { border-color: #48484a; }',
+  '  a { color: #8ab4f8; }',
+  '}',
+].join('\n');
+
 function header(article: Article): string[] {
   const names = article.authors.length > 0 ? article.authors.join(', ') : article.byline;
   const date = article.publishedTime ? `<time datetime="${escapeText(article.publishedTime)}">${escapeText(displayDate(article.publishedTime))}</time>` : null;
   const byline = [names ? escapeText(names) : null, date].filter((part): part is string => part !== null).join(' · ');
-  return ['<header>', ...(article.title ? [`<h1>${escapeText(article.title)}</h1>`] : []), ...(byline ? [`<p class="byline">${byline}</p>`] : []), '</header>'];
+  const lines = [...(article.title ? [`<h1>${escapeText(article.title)}</h1>`] : []), ...(byline ? [`<p class="byline">${byline}</p>`] : [])];
+  return lines.length > 0 ? ['<header>', ...lines, '</header>'] : [];
 }
 
 export function renderHtml(article: Article): string {
@@ -47,6 +78,7 @@ export function renderHtml(article: Article): string {
     `<html${lang}>`,
     '<head>',
     ...headTags(article),
+    `<style>\n${STYLESHEET}\n</style>`,
     '</head>',
     '<body>',
     '<article>',

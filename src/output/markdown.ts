@@ -41,10 +41,17 @@ function cellText(cell: HTMLElement): string {
   return (cell.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
 }
 
+/** The rows in the order a browser shows them: head, body, and the footer last wherever it stands. */
+function rowsInDisplayOrder(table: HTMLElement): Element[] {
+  // Array.from, not spread: turndown's Node DOM (domino) returns array-likes that are not iterable.
+  const rows = Array.from(table.querySelectorAll('tr'));
+  const inFooter = (row: Element): boolean => row.parentElement?.nodeName.toLowerCase() === 'tfoot';
+  return [...rows.filter((row) => !inFooter(row)), ...rows.filter(inFooter)];
+}
+
 /** A GFM pipe table; turndown's core would run the cells together. The first row is the header. */
 function tableToMarkdown(table: HTMLElement): string {
-  // Array.from, not spread: turndown's Node DOM (domino) returns array-likes that are not iterable.
-  const rows = Array.from(table.querySelectorAll('tr')).map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cellText(cell as HTMLElement)));
+  const rows = rowsInDisplayOrder(table).map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cellText(cell as HTMLElement)));
   const width = Math.max(0, ...rows.map((row) => row.length));
   if (width === 0) return '';
   const line = (cells: string[]): string => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
@@ -70,5 +77,6 @@ export function articleMarkdown(article: Article): string {
 }
 
 export function renderMarkdown(article: Article): string {
-  return `${frontMatter(article)}\n\n${articleMarkdown(article)}\n`;
+  // A no-break space before a line's end is invisible and only breaks diffs and line joins.
+  return `${frontMatter(article)}\n\n${articleMarkdown(article).replace(/[\u00a0 ]*\u00a0$/gm, '')}\n`;
 }

@@ -10,7 +10,7 @@ import { readFileInput } from '../src/input/file.js';
 import { render } from '../src/output/index.js';
 import { cleanRaw } from '../src/pipeline.js';
 import type { Article } from '../src/types.js';
-import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, articleHtml } from './helpers/article-page.js';
+import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, SUBSCRIBE_LINE, articleHtml } from './helpers/article-page.js';
 import { listFixtures } from './helpers/fixtures.js';
 
 const RICH_BODY = `<article><h1>Harbour bridge reopens</h1><p class="byline">By Maria Lindqvist</p>
@@ -162,6 +162,22 @@ describe('--format html', () => {
     expect(out).not.toMatch(/<link rel="stylesheet"|@import|url\(/);
     const untitled = await cli(['--format', 'html'], `<html><body><div><p>${ARTICLE_PARAGRAPHS.join('</p><p>')}</p></div></body></html>`);
     expect(untitled).not.toContain('<header>');
+  });
+});
+
+// Issue 12: --explain with --format text or markdown was silently ignored.
+describe('--explain in the reading formats', () => {
+  const page = articleHtml({ title: ARTICLE_TITLE });
+
+  it('ends text, Markdown and HTML with what was removed, filter by filter; nothing without --explain', async () => {
+    for (const format of ['text', 'markdown', 'html']) {
+      const explained = await cli(['--format', format, '--explain'], page);
+      expect(explained, format).toContain('Removed by clean-article (--explain)');
+      expect(explained, format).toMatch(new RegExp(`[a-z-]+(</code>|\`)?: ${SUBSCRIBE_LINE}`));
+      const plainRun = await cli(['--format', format], page);
+      expect(plainRun, format).not.toContain('Removed by clean-article');
+      expect(plainRun, format).not.toContain(SUBSCRIBE_LINE);
+    }
   });
 });
 

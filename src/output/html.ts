@@ -3,6 +3,7 @@
 // small built-in stylesheet, then one <article> with the title, the byline and the cleaned body.
 
 import type { Article } from '../types.js';
+import { htmlRemovals } from './removals.js';
 import { displayDate } from './text.js';
 
 function escapeText(text: string): string {
@@ -53,6 +54,7 @@ const STYLESHEET = [
   'table { display: block; overflow-x: auto; border-collapse: collapse; }',
   'th, td { border: 1px solid #d1d1d6; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }',
   'a { color: #0b57d0; }',
+  '.removed { max-width: 38rem; margin: 3rem auto 0; font-size: 0.9rem; color: #5f5f63; }',
   '@media (prefers-color-scheme: dark) {',
   '  body { background: #1b1b1d; color: #e5e5e7; }',
   '  .byline, figcaption { color: #a1a1a6; }',
@@ -85,6 +87,7 @@ export function renderHtml(article: Article): string {
     ...header(article),
     article.html,
     '</article>',
+    ...htmlRemovals(article, escapeText),
     '</body>',
     '</html>',
     '',

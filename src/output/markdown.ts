@@ -4,6 +4,7 @@
 
 import TurndownService from 'turndown';
 import type { Article } from '../types.js';
+import { markdownRemovals } from './removals.js';
 
 type Yaml = string | number | null | readonly string[] | { readonly [key: string]: string | null };
 
@@ -78,5 +79,5 @@ export function articleMarkdown(article: Article): string {
 
 export function renderMarkdown(article: Article): string {
   // A no-break space before a line's end is invisible and only breaks diffs and line joins.
-  return `${frontMatter(article)}\n\n${articleMarkdown(article).replace(/[\u00a0 ]*\u00a0$/gm, '')}\n`;
+  return `${frontMatter(article)}\n\n${articleMarkdown(article).replace(/[\u00a0 ]*\u00a0$/gm, '')}\n${markdownRemovals(article)}`;
 }

@@ -4,6 +4,7 @@
 // items as "- " lines kept together, quotes as "> " lines.
 
 import type { Article, Block } from '../types.js';
+import { textRemovals } from './removals.js';
 
 /** "2024-03-04 09:30 UTC", or only the day when the page gave no time of day. */
 export function displayDate(iso: string): string {
@@ -42,5 +43,5 @@ export function renderText(article: Article): string {
   // Text dumps and old records may have no blocks: their text is the body then.
   const body = article.blocks.length > 0 ? bodyText(article.blocks) : article.text;
   const parts = [head, body].filter((part) => part !== '');
-  return `${parts.join('\n\n')}\n`;
+  return `${parts.join('\n\n')}\n${textRemovals(article)}`;
 }

@@ -27,6 +27,7 @@ import { resolveFetchOptions } from './input/limits.js';
 import { readMetadata, settleLang, withReadabilityFallbacks, type PageMetadata } from './metadata/index.js';
 import { createSanitizer, type Sanitizer } from './output/sanitize.js';
 import { createDomParser, FALLBACK_BASE_URL, type DomParser } from './parse/dom.js';
+import { DEFAULT_MIN_WORDS } from './input/limits.js';
 import { savedFromUrl } from './input/saved-from.js';
 import { unwrapArticleContainers } from './extract/unwrap.js';
 import { boundedHtml } from './parse/limits.js';
@@ -49,6 +50,14 @@ export function cleanRaw(raw: RawInput, options: CleanOptions = {}): Article {
   const filters = enabledFilters(options.disabledFilters);
   const stage: StageOptions = { source: raw.source, url, filters, explain: options.explain ?? false, favor: options.favor ?? 'balanced' };
   const article = looksLikeHtml(text) ? cleanHtml(text, stage) : cleanDump(text, stage);
+  const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
+  if (article.wordCount < minWords) {
+    throw new CleanError(
+      'E_NO_ARTICLE',
+      `only ${article.wordCount} word${article.wordCount === 1 ? '' : 's'} of text, under --min-words ${minWords}: not an article`,
+      raw.source,
+    );
+  }
   return raw.warc ? { ...article, warc: raw.warc } : article;
 }
 

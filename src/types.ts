@@ -109,6 +109,11 @@ export interface CleanOptions {
    * takes back sibling sections before the container.
    */
   favor?: Favor;
+  /**
+   * Fewer words of text than this and the page is no article (E_NO_ARTICLE): a login form, a
+   * directory listing, a page whose only text is "Copyright 2024". Default 5; 0 takes anything.
+   */
+  minWords?: number;
   fetch?: Partial<FetchOptions>;
 }
 

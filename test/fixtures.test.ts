@@ -1,7 +1,8 @@
 // test/fixtures.test.ts
 // One test per fixture folder. expected.json lists the fields that must come out exactly (any
 // Article key), plus `mustContain` / `mustNotContain` strings for `text` and
-// `mustNotContainLines` for whole lines of `text`. A folder without expected.json fails.
+// `mustNotContainLines` for whole lines of `text`; or `{"error": {"code": …}}` for a page that must
+// be refused with that code. A folder without expected.json fails.
 // A case.json naming a `filter` also proves the fixture needs it: with that filter off, at least
 // one expectation must fail.
 
@@ -11,7 +12,7 @@ import { FILTER_NAMES } from '../src/filters/index.js';
 import { readFileInput } from '../src/input/file.js';
 import { cleanRaw } from '../src/pipeline.js';
 import { violations } from './helpers/expectations.js';
-import { listFixtures, type FixtureCase } from './helpers/fixtures.js';
+import { expectedError, listFixtures, type FixtureCase } from './helpers/fixtures.js';
 
 async function clean(fixture: FixtureCase, disabled: readonly string[]): Promise<Record<string, unknown>> {
   // The real file reader, so gzipped sources are inflated exactly as the CLI does it.
@@ -34,6 +35,12 @@ describe('fixtures', () => {
       expect(fixture.sourcePath, `${fixture.slug} has no source.* file`).not.toBeNull();
       expect(existsSync(fixture.expectedPath), `${fixture.slug} has no expected.json`).toBe(true);
       const expected = JSON.parse(readFileSync(fixture.expectedPath, 'utf8')) as Record<string, unknown>;
+      const refused = expectedError(fixture);
+      if (refused !== null) {
+        // A page that is no article: cleaning must fail with exactly that code.
+        await expect(clean(fixture, fixture.caseJson.disabledFilters ?? [])).rejects.toMatchObject({ code: refused });
+        return;
+      }
       const article = await clean(fixture, fixture.caseJson.disabledFilters ?? []);
       expect(violations(article, expected)).toEqual([]);
 

@@ -11,7 +11,7 @@ import { render } from '../src/output/index.js';
 import { cleanRaw } from '../src/pipeline.js';
 import type { Article } from '../src/types.js';
 import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, SUBSCRIBE_LINE, articleHtml } from './helpers/article-page.js';
-import { listFixtures } from './helpers/fixtures.js';
+import { articleFixtures } from './helpers/fixtures.js';
 
 const RICH_BODY = `<article><h1>Harbour bridge reopens</h1><p class="byline">By Maria Lindqvist</p>
 <p>${ARTICLE_PARAGRAPHS[0]} See <a href="https://city.example/works">the city's page</a>.</p>
@@ -189,7 +189,7 @@ describe('renderers load lazily', () => {
 });
 
 describe('every fixture: Markdown renders the same paragraphs as text', () => {
-  for (const fixture of listFixtures()) {
+  for (const fixture of articleFixtures()) {
     it(fixture.slug, async () => {
       const raw = await readFileInput(fixture.sourcePath!, 20 * 1024 * 1024);
       const article = cleanRaw(

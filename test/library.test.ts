@@ -61,6 +61,14 @@ describe('cleanHtml: a page in memory', () => {
     expect(codes).toEqual(['E_INPUT', 'E_EMPTY', 'E_INPUT']);
   });
 
+  // Issue 12: a page whose only text is "Copyright 2024" was a two-word article.
+  it('refuses a page with fewer words than minWords (5 by default) as E_NO_ARTICLE; minWords 0 takes it', () => {
+    const page = readFileSync(join(ROOT, 'fixtures', 'notarticle--copyright-line-only-en', 'source.html'));
+    expect(() => cleanHtml(page)).toThrow(expect.objectContaining({ code: 'E_NO_ARTICLE', message: expect.stringContaining('only 2 words') }));
+    expect(cleanHtml(page, { minWords: 0 }).text).toBe('Copyright 2024');
+    expect(() => cleanHtml(bytes, { contentType, minWords: 100_000 })).toThrow(expect.objectContaining({ code: 'E_NO_ARTICLE' }));
+  });
+
   it('exports the schema path', () => {
     const schema = JSON.parse(readFileSync(ARTICLE_SCHEMA_PATH, 'utf8')) as { title: string };
     expect(schema.title).toBe('clean-article output');

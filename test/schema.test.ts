@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { readFileInput } from '../src/input/file.js';
 import { cleanRaw } from '../src/pipeline.js';
-import { listFixtures } from './helpers/fixtures.js';
+import { articleFixtures } from './helpers/fixtures.js';
 
 const SCHEMA = JSON.parse(readFileSync(new URL('../schema/article.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(SCHEMA);
@@ -28,7 +28,7 @@ function errorsOf(record: unknown): string {
 }
 
 describe('schema/article.schema.json', () => {
-  for (const fixture of listFixtures()) {
+  for (const fixture of articleFixtures()) {
     it(`validates ${fixture.slug}`, async () => {
       const plain = await fixtureRecord(fixture, false);
       expect(validate(plain), errorsOf(plain)).toBe(true);
@@ -51,7 +51,7 @@ describe('schema/article.schema.json', () => {
   });
 
   it('rejects an article with a date that has no offset, or a missing field', async () => {
-    const [fixture] = listFixtures();
+    const [fixture] = articleFixtures();
     const article = (await fixtureRecord(fixture!, false)) as Record<string, unknown>;
     expect(validate({ ...article, publishedTime: '2024-03-04 09:30' })).toBe(false);
     const { tags: _tags, ...withoutTags } = article;

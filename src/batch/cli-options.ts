@@ -142,4 +142,4 @@ export function batchOptionsFrom(batch: BatchCliOptions, common: BatchCommonOpti
   return { ...batch, ...common, graceMs: INTERRUPT_GRACE_MS, maxOldGenerationMb: WORKER_HEAP_MB };
 }
 
-export type BatchCommonOptions = Pick<BatchOptions, 'compact' | 'format' | 'explain' | 'disabledFilters' | 'favor' | 'fetch'>;
+export type BatchCommonOptions = Pick<BatchOptions, 'compact' | 'format' | 'explain' | 'disabledFilters' | 'favor' | 'minWords' | 'fetch'>;

@@ -32,6 +32,7 @@ export interface BatchOptions extends BatchCliOptions {
   explain: boolean;
   disabledFilters: string[];
   favor: Favor;
+  minWords: number;
   fetch: Partial<FetchOptions>;
   /** How long running pages may go on after an interrupt before they are ended. */
   graceMs: number;
@@ -264,7 +265,7 @@ class Scheduler {
   }
 
   private pageOptions(): PageRequest['options'] {
-    return { explain: this.options.explain, disabledFilters: this.options.disabledFilters, favor: this.options.favor };
+    return { explain: this.options.explain, disabledFilters: this.options.disabledFilters, favor: this.options.favor, minWords: this.options.minWords };
   }
 
   /** The page's bytes as a worker request, or its end already (skipped, or unreadable). */

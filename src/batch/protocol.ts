@@ -18,7 +18,7 @@ export interface PageRequest {
   url: string | null;
   /** A WARC record's identity, copied into its record. */
   warc?: WarcOrigin;
-  options: Pick<CleanOptions, 'explain' | 'disabledFilters' | 'favor'>;
+  options: Pick<CleanOptions, 'explain' | 'disabledFilters' | 'favor' | 'minWords'>;
   layout: RecordLayout;
 }
 

@@ -81,6 +81,7 @@ async function cleanOne(input: string, options: CliOptions, io: CliIo): Promise<
         explain: options.explain,
         disabledFilters: options.disabledFilters,
         favor: options.favor,
+        minWords: options.minWords,
         fetch: options.fetch,
       },
       io.stdin as never,
@@ -148,6 +149,7 @@ async function runBatchMode(options: CliOptions, batch: BatchCliOptions, io: Cli
     explain: options.explain,
     disabledFilters: options.disabledFilters,
     favor: options.favor,
+    minWords: options.minWords,
     fetch: options.fetch,
   };
   const tally = await runBatch(batchOptionsFrom(batch, common), io, io.interrupts?.());

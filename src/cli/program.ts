@@ -4,7 +4,7 @@
 
 import { helpEpilogue } from './help-text.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_USER_AGENT } from '../input/limits.js';
+import { DEFAULT_MIN_WORDS, DEFAULT_USER_AGENT } from '../input/limits.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/index.js';
 import type { Favor, FetchOptions } from '../types.js';
 import { VERSION } from '../version.js';
@@ -20,6 +20,7 @@ export interface CliOptions {
   explain: boolean;
   disabledFilters: string[];
   favor: Favor;
+  minWords: number;
   timeoutMs: number;
   maxBytes: number;
   /** Every fetch flag (timeout, caps, retries, headers, cache) as library options. */
@@ -59,6 +60,7 @@ export function createProgram(): Command {
     .option('--no-filter <names>', 'switch filters off: a name, a comma list, or "all" (repeatable; see --list-filters)', collect)
     .option('--favor-precision', 'keep only the block Readability chose: less text, less boilerplate')
     .option('--favor-recall', 'also take back sections before the chosen block: more text, more risk of boilerplate')
+    .option('--min-words <n>', 'refuse a page with fewer words of text than this as E_NO_ARTICLE (0 takes anything)', nonNegativeInteger, DEFAULT_MIN_WORDS)
     .option('--list-filters', 'print the filter names and reasons, then exit')
     .option('--timeout <seconds>', 'give up on a URL after this many seconds (each of connect, headers, whole body)', positiveNumber, 30)
     .option('--max-bytes <n>', 'refuse bodies larger than this many bytes (after decompression)', positiveNumber, 20 * 1024 * 1024)
@@ -80,6 +82,7 @@ export function readCliOptions(program: Command): CliOptions {
       filter: unknown;
       favorPrecision?: boolean;
       favorRecall?: boolean;
+      minWords: number;
     } & FetchFlags
   >();
   return {
@@ -90,6 +93,7 @@ export function readCliOptions(program: Command): CliOptions {
     explain: opts.explain === true,
     disabledFilters: Array.isArray(opts.filter) ? (opts.filter as string[]).flatMap((names) => names.split(',')).map((name) => name.trim()) : [],
     favor: opts.favorPrecision ? 'precision' : opts.favorRecall ? 'recall' : 'balanced',
+    minWords: opts.minWords,
     timeoutMs: opts.timeout * 1000,
     maxBytes: Math.floor(opts.maxBytes),
     fetch: fetchOptionsFrom(opts),

@@ -31,7 +31,8 @@ export function assembleArticle(parts: ArticleParts): Article {
     source: parts.source,
     url: parts.url,
     canonicalUrl: metadata.canonicalUrl,
-    title: metadata.title,
+    // A string or null, never "": a blank <title> is no title.
+    title: metadata.title?.trim() || null,
     byline: metadata.byline,
     authors: metadata.authors,
     siteName: metadata.siteName,

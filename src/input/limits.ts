@@ -24,3 +24,10 @@ export function resolveFetchOptions(partial: Partial<FetchOptions> | undefined):
   const given = Object.fromEntries(Object.entries(partial ?? {}).filter(([, value]) => value !== undefined));
   return { ...DEFAULT_FETCH_OPTIONS, ...given };
 }
+
+/**
+ * Below this many words a page is no article. Low on purpose: news briefs of a dozen words are
+ * articles (the shortest fixture has 37 words, and dev-set truths go down to 9), while what this
+ * refuses, a copyright line, a "Log in" form, a bare heading, has fewer than five.
+ */
+export const DEFAULT_MIN_WORDS = 5;

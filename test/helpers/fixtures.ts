@@ -33,3 +33,15 @@ export function listFixtures(): FixtureCase[] {
       };
     });
 }
+
+/** A fixture whose expected.json is `{"error": {"code": …}}`: a page that must be refused. */
+export function expectedError(fixture: FixtureCase): string | null {
+  if (!existsSync(fixture.expectedPath)) return null;
+  const expected = JSON.parse(readFileSync(fixture.expectedPath, 'utf8')) as { error?: { code?: string } };
+  return expected.error?.code ?? null;
+}
+
+/** The fixtures that must give an article (every one but the refused pages). */
+export function articleFixtures(): FixtureCase[] {
+  return listFixtures().filter((fixture) => expectedError(fixture) === null);
+}

@@ -1,5 +1,5 @@
 // src/bench/run.ts
-// `npm run bench [-- --worst N] [--ablation] [--limit N] [--rounds N] [--batch] [--memory] [--warc]`
+// `npm run bench [-- --worst N] [--ablation] [--limit N] [--rounds N] [--batch] [--memory] [--warc] [--startup]`
 // Runs clean-article and plain Readability (on jsdom) over the ScrapingHub benchmark in the same
 // run, each in a child process, scores both with the benchmark's own score.mjs and prints one table,
 // the pages where clean-article does worse than Readability, the worst pages, and optionally an
@@ -38,6 +38,7 @@ const OUT_DIR = '.bench-out';
 const CHILD = new URL('./child.js', import.meta.url).pathname;
 const BATCH = new URL('./batch.js', import.meta.url).pathname;
 const WARC = new URL('./warc.js', import.meta.url).pathname;
+const STARTUP = new URL('./startup.js', import.meta.url).pathname;
 /** A page counts as a regression when its F1 drops by more than this below Readability's. */
 const REGRESSION_MARGIN = 0.05;
 
@@ -178,6 +179,7 @@ function main(): void {
   }
   // --warc: the pages packed in one WARC against the same files, and the 1 GB WARC memory check,
   // in src/bench/warc.ts; a failed memory check makes execFileSync throw, so the bench exits 1.
+  if (process.argv.includes('--startup')) execFileSync(process.execPath, [STARTUP], { stdio: 'inherit' });
   if (process.argv.includes('--warc')) execFileSync(process.execPath, [WARC, '--speed', '--memory', '--rounds', String(args.rounds)], { stdio: 'inherit' });
   writeFileSync(
     join(OUT_DIR, 'summary.json'),

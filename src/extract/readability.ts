@@ -2,7 +2,12 @@
 // Runs Mozilla Readability on the (already filtered) page and falls back to the publisher's own
 // JSON-LD articleBody when Readability finds nothing.
 
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+
+/** Loaded with the first page that reaches it (CommonJS), so text dumps never pay for it. */
+const loadReadability = (): typeof ReadabilityClass =>
+  (createRequire(import.meta.url)('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability;
 
 export interface ExtractedContent {
   html: string;
@@ -23,7 +28,8 @@ const MAX_ELEMENTS = 200_000;
 export const DEFAULT_CHAR_THRESHOLD = 500;
 
 export function extractWithReadability(doc: Document, charThreshold = DEFAULT_CHAR_THRESHOLD): ExtractedContent | null {
-  let parsed: ReturnType<Readability['parse']>;
+  const Readability = loadReadability();
+  let parsed: ReturnType<ReadabilityClass['parse']>;
   try {
     // JSON-LD was read with the rest of the metadata, and its scripts are not in this document.
     parsed = new Readability(doc, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, charThreshold, disableJSONLD: true }).parse();

@@ -8,7 +8,6 @@ import type { FetchOptions } from '../types.js';
 import { readFileInput } from './file.js';
 import type { RawInput } from './raw.js';
 import { readStreamInput } from './stdin.js';
-import { fetchUrlInput } from './url.js';
 
 export type { RawInput } from './raw.js';
 
@@ -28,7 +27,8 @@ export function classifyInput(spec: string): InputKind {
 export async function readInput(spec: string, options: FetchOptions, stdin: Readable = process.stdin): Promise<RawInput> {
   const kind = classifyInput(spec);
   if (kind === 'stdin') return readStreamInput(stdin, options.maxBytes);
-  if (kind === 'url') return fetchUrlInput(spec, options);
+  // undici loads only when a URL is read: saved files and stdin start faster without it.
+  if (kind === 'url') return (await import('./url.js')).fetchUrlInput(spec, options);
   const path = spec.toLowerCase().startsWith('file:') ? filePath(spec) : spec;
   const raw = await readFileInput(path, options.maxBytes);
   return { ...raw, source: spec };

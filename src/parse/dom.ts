@@ -2,9 +2,16 @@
 // Builds the jsdom Document Readability runs on. Scripts never run and nothing is loaded:
 // documents come from DOMParser, which has no browsing context at all.
 
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { createRequire } from 'node:module';
+import type * as Jsdom from 'jsdom';
 import { CleanError } from '../errors.js';
 import { stripAllStyles } from './shrink.js';
+
+/**
+ * jsdom (CommonJS) is loaded on the first HTML page, not with this module: loading it is most of
+ * a page's start-up time, and a text dump, --help or a failed read never needs it.
+ */
+const loadJsdom = (): typeof Jsdom => createRequire(import.meta.url)('jsdom') as typeof Jsdom;
 
 /** A fixed base for pages with no known address, so relative links resolve deterministically. */
 export const FALLBACK_BASE_URL = 'https://page.invalid/';
@@ -37,6 +44,7 @@ function resolveOwnBase(document: Document, base: string): string {
  */
 export function createDomParser(): DomParser {
   // A silent console: jsdom reports CSS it cannot parse, which is noise for our users.
+  const { JSDOM, VirtualConsole } = loadJsdom();
   const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
   // jsdom's selector engine adds focus and keyboard listeners to the window for every document it
   // queries, and never removes them, which pins each page. Nothing ever dispatches an event on

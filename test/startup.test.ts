@@ -83,10 +83,12 @@ describe('startup: module resolve hook', () => {
     expect(heavyModules(run.modules)).toEqual([]);
   });
 
-  it('control: cleaning a page does load jsdom, so the hook would notice', async () => {
+  // jsdom is require()d when the first HTML page needs it, which this ESM hook does not see;
+  // the CommonJS cache witness below covers jsdom itself.
+  it('control: cleaning a page does load the pipeline and cheerio, so the hook would notice', async () => {
     const run = await runWithHook([pagePath]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.modules.some((url) => url.includes('/jsdom/'))).toBe(true);
+    expect(run.modules.some((url) => url.includes('/cheerio/'))).toBe(true);
     expect(run.modules.some((url) => url.endsWith('/dist/pipeline.js'))).toBe(true);
   });
 });
@@ -134,5 +136,22 @@ describe('startup: CommonJS module cache after runCli()', () => {
     const result = await probeCache([pagePath]);
     expect(result.code).toBe(0);
     expect(result.jsdom.length).toBeGreaterThan(0);
+  });
+
+  // Issue 12: a text dump loaded jsdom (and undici) only to never use them.
+  it('cleaning a text dump leaves jsdom unloaded', async () => {
+    const dumpPath = join(dir, 'dump.txt');
+    writeFileSync(
+      dumpPath,
+      [
+        'Harbour bridge reopens after repairs',
+        '',
+        ...Array.from({ length: 4 }, () => 'The bridge reopened to traffic on Monday after two years of repairs to its main span and cables.'),
+      ].join('\n'),
+    );
+    const result = await probeCache([dumpPath]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Harbour bridge reopens');
+    expect(result.jsdom).toEqual([]);
   });
 });

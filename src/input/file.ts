@@ -1,12 +1,22 @@
 // src/input/file.ts
-// Reads a saved page from disk, refusing directories and files over the byte cap.
+// Reads a saved page from disk, refusing directories and files over the byte cap. A device or a
+// pipe (/dev/zero, <(curl …), a FIFO) has no size to check first, so it is streamed under the
+// same cap as stdin instead of read whole.
 
-import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { CleanError } from '../errors.js';
 import { gunzipCapped, isGzip } from './gzip.js';
 import type { RawInput } from './raw.js';
+import { readStreamInput } from './stdin.js';
 
 export async function readFileInput(path: string, maxBytes: number): Promise<RawInput> {
+  // stat before open: opening a FIFO waits for its writer, and a socket cannot be opened at all.
+  const kind = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new CleanError('E_INPUT', describeFsError(error), path);
+  });
+  if (kind.isSocket()) throw new CleanError('E_INPUT', 'is a socket, not a file', path);
+  if (kind.isFIFO() || kind.isCharacterDevice() || kind.isBlockDevice()) return readStreamInput(createReadStream(path), maxBytes, path);
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');

@@ -194,6 +194,36 @@ describe('batch: -o DIR in every format', () => {
   });
 });
 
+// Issue 13.6 and 13.8: a write error killed the whole batch with a stack trace.
+describe('batch: -o DIR write errors', () => {
+  it("a file/folder clash is that page's E_OUTPUT record and the batch goes on; a stale temporary errors file goes", async () => {
+    const root = join(tmp, 'clash');
+    // a.html -> out/a.html.json (a file), then a.html.json/b.html -> out/a.html.json/b.html.json (needs a folder).
+    writeTree(root, { 'a.html': numberedPage(1), 'a.html.json/b.html': numberedPage(2), 'c.html': numberedPage(3) });
+    const out = join(tmp, 'clash-out');
+    writeTree(out, { '.errors.jsonl.12345.deadbeef.tmp': 'left by a kill -9' });
+    const run = await runCliProcess([root, '-o', out, '-q']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^clean-article: 2 ok, 1 failed \(E_OUTPUT 1\)/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const tree = readTree(out);
+    expect(Object.keys(tree).sort()).toEqual(['a.html.json', 'c.html.json', 'errors.jsonl']);
+    const [record] = jsonLines(tree['errors.jsonl']!);
+    expect(record).toMatchObject({
+      source: join(root, 'a.html.json', 'b.html'),
+      error: { code: 'E_OUTPUT', message: expect.stringContaining('cannot write') },
+    });
+  });
+
+  it('-o onto a file is one plain E_OUTPUT line, exit 1', async () => {
+    const file = join(tmp, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const run = await runCliProcess([join(ROOT, 'fixtures', 'url--saved-from-comment-en'), '-o', file, '-q']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`clean-article: E_OUTPUT: cannot write to the output folder ${file}: it is a file, not a folder\n`);
+  });
+});
+
 // Issue 12: saved pages in a batch had no way to say where they came from.
 describe('batch: --urls lines "path<TAB>url"', () => {
   it("gives each saved page its address; a bad URL or a URL after a URL is that line's E_INPUT record", async () => {

@@ -18,7 +18,7 @@ import type { PageOutcome, PageRequest, RecordLayout } from './protocol.js';
 import { createProgress } from './progress.js';
 import type { BatchCliOptions } from './cli-options.js';
 import { inShard } from './shard.js';
-import { alreadyDone, directorySink, errorsFileName, outputPath, stdoutSink, type Finished, type Sink } from './sink.js';
+import { alreadyDone, type DirectoryEvents, directorySink, errorsFileName, outputPath, stdoutSink, type Finished, type Sink } from './sink.js';
 import { collectSources, readUrlList, workersWanted, type BatchSource } from './sources.js';
 import { countFailure, emptyTally, failedCount, summaryLine, type BatchTally } from './summary.js';
 import { runWarc, type WarcJob } from './warc-run.js';
@@ -62,8 +62,12 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
     tally.outputBroken = error.code ?? error.message;
     stop.abort();
   };
+  const pageUnwritable = (): void => {
+    tally.ok--;
+    countFailure(tally, 'E_OUTPUT');
+  };
   const sink = options.outputDir
-    ? await directorySink(options.outputDir, errorsFileName(options.shard), options.format)
+    ? await openDirectorySink(options.outputDir, errorsFileName(options.shard), options.format, { pageUnwritable, broken: onOutputBroken })
     : stdoutSink(io.stdout, onOutputBroken);
   const progress = createProgress(io.stderr, sources.length, options.quiet);
   const warc = sources.some((source) => source.warc);
@@ -95,7 +99,9 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
   // A reader that closed the pipe (`| head`) wants no more output, on stderr either.
   if (tally.outputBroken === 'EPIPE') return tally;
   io.stderr.write(summaryLine(tally, performance.now() - started));
-  if (tally.outputBroken) io.stderr.write(`clean-article: E_OUTPUT: cannot write the records to stdout (${tally.outputBroken}); the batch stopped\n`);
+  if (tally.outputBroken) {
+    io.stderr.write(`clean-article: E_OUTPUT: cannot write the records to ${options.outputDir ?? 'stdout'} (${tally.outputBroken}); the batch stopped\n`);
+  }
   return tally;
 }
 
@@ -104,6 +110,22 @@ function recordLayout(options: BatchOptions): RecordLayout {
   if (!options.outputDir) return 'line';
   if (options.format === 'json' || options.format === 'jsonl') return options.compact ? 'compact' : 'pretty';
   return options.format;
+}
+
+/** -o DIR that is a file, or a folder that cannot be written, is one plain E_OUTPUT error. */
+async function openDirectorySink(dir: string, errorsName: string, format: OutputFormat, events: DirectoryEvents): Promise<Sink> {
+  try {
+    return await directorySink(dir, errorsName, format, events);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'it is a file, not a folder'
+        : code === 'EACCES' || code === 'EROFS' || code === 'EPERM'
+          ? 'it cannot be written'
+          : (code ?? String(error));
+    throw new CleanError('E_OUTPUT', `cannot write to the output folder ${dir}: ${why}`);
+  }
 }
 
 interface SchedulerParts {

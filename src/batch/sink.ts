@@ -3,7 +3,7 @@
 // under -o DIR (written atomically) with the failures in DIR/errors.jsonl. Pages finish out of
 // order; a small reorder buffer puts them back.
 
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import type { OutputFormat } from '../output/index.js';
 import type { BatchSource } from './sources.js';
 import type { PageOutcome } from './protocol.js';
@@ -114,15 +114,57 @@ export function errorsFileName(shard: { index: number; count: number } | undefin
   return shard ? `errors.${shard.index}-of-${shard.count}.jsonl` : 'errors.jsonl';
 }
 
-/** -o DIR: each success as DIR/<name>.json, each failure as a line of the errors file. */
-export async function directorySink(dir: string, errorsName: string, format: OutputFormat = 'json'): Promise<Sink> {
+/** Write errors that concern one output path; any other means nothing more can be written. */
+const PATH_ERRORS = new Set(['ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EINVAL', 'EILSEQ']);
+
+export interface DirectoryEvents {
+  /** A page's file could not be written (its name, a clash): it becomes that page's E_OUTPUT record. */
+  pageUnwritable(source: BatchSource): void;
+  /** Nothing more can be written (a full disk, a read-only folder): the batch stops. */
+  broken(error: NodeJS.ErrnoException): void;
+}
+
+/**
+ * -o DIR: each success as DIR/<name>.json, each failure as a line of the errors file. A stale
+ * temporary errors file that a kill -9 left behind (same name, so same shard) is removed first.
+ */
+export async function directorySink(dir: string, errorsName: string, format: OutputFormat, events: DirectoryEvents): Promise<Sink> {
+  await removeStaleTemporaries(dir, errorsName);
   const errors = await AtomicFile.open(join(dir, errorsName));
+  let broken = false;
+  const fail = (error: unknown): void => {
+    if (broken) return;
+    broken = true;
+    events.broken(error as NodeJS.ErrnoException);
+  };
+  const logError = async (line: string): Promise<void> => {
+    if (!broken) await errors.append(line).catch(fail);
+  };
   const emit: Emit = async (source, finished) => {
     if (finished === 'skipped' || finished === 'written' || 'lines' in finished) return;
-    if (finished.ok) await writeFileAtomic(outputPath(dir, source, format), finished.record);
-    else await errors.append(errorLine(source.spec, finished.code, finished.message));
+    if (!finished.ok) return logError(errorLine(source.spec, finished.code, finished.message));
+    // Once nothing can be written, a cleaned page is not an "ok" one: it has no output.
+    if (broken) return events.pageUnwritable(source);
+    const path = outputPath(dir, source, format);
+    try {
+      await writeFileAtomic(path, finished.record);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      events.pageUnwritable(source);
+      if (!PATH_ERRORS.has(code)) return fail(error);
+      await logError(errorLine(source.spec, 'E_OUTPUT', `cannot write ${path} (${code})`));
+    }
   };
-  return new OrderedSink(emit, () => errors.commit());
+  return new OrderedSink(emit, async () => {
+    if (broken) await errors.discard().catch(() => {});
+    else await errors.commit().catch(fail);
+  });
+}
+
+async function removeStaleTemporaries(dir: string, errorsName: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((name) => name.startsWith(`.${errorsName}.`) && name.endsWith('.tmp'));
+  await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
 }
 
 /**

@@ -3,7 +3,7 @@
 // its worker), -o DIR with errors.jsonl, SIGTERM then --resume equal to an uninterrupted run,
 // --shard partitions, --urls with per-host limits, usage errors and the summary line.
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -213,6 +213,23 @@ describe('batch: -o DIR write errors', () => {
       source: join(root, 'a.html.json', 'b.html'),
       error: { code: 'E_OUTPUT', message: expect.stringContaining('cannot write') },
     });
+  });
+
+  // Issue 13.4: a symlinked folder inside -o DIR carried a record outside DIR.
+  it('never follows a symbolic link below DIR: that page is an E_OUTPUT record and nothing lands outside', async () => {
+    const root = join(tmp, 'symlinked');
+    writeTree(root, { 'news/a.html': numberedPage(1), 'b.html': numberedPage(2) });
+    const out = join(tmp, 'symlinked-out');
+    const outside = join(tmp, 'symlinked-outside');
+    writeTree(outside, { 'keep.txt': 'untouched' });
+    mkdirSync(out, { recursive: true });
+    symlinkSync(outside, join(out, 'news'));
+    const run = await runCliProcess([root, '-o', out, '-q']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(readTree(outside)).toEqual({ 'keep.txt': 'untouched' });
+    const errors = jsonLines(readFileSync(join(out, 'errors.jsonl'), 'utf8'));
+    expect(errors).toEqual([{ source: join(root, 'news', 'a.html'), error: { code: 'E_OUTPUT', message: expect.stringContaining('is a symbolic link') } }]);
+    expect(existsSync(join(out, 'b.html.json'))).toBe(true);
   });
 
   it('-o onto a file is one plain E_OUTPUT line, exit 1', async () => {

@@ -18,7 +18,17 @@ import type { PageOutcome, PageRequest, RecordLayout } from './protocol.js';
 import { createProgress } from './progress.js';
 import type { BatchCliOptions } from './cli-options.js';
 import { inShard } from './shard.js';
-import { alreadyDone, type DirectoryEvents, directorySink, errorsFileName, outputPath, stdoutSink, type Finished, type Sink } from './sink.js';
+import {
+  alreadyDone,
+  type DirectoryEvents,
+  directorySink,
+  errorsFileName,
+  refuseSymlinksBelow,
+  outputPath,
+  stdoutSink,
+  type Finished,
+  type Sink,
+} from './sink.js';
 import { collectSources, readUrlList, workersWanted, type BatchSource } from './sources.js';
 import { countFailure, emptyTally, failedCount, summaryLine, type BatchTally } from './summary.js';
 import { runWarc, type WarcJob } from './warc-run.js';
@@ -257,7 +267,12 @@ class Scheduler {
     if (opened !== null) return finish({ ok: false, code: 'E_INPUT', message: opened });
     const job = this.warcJob(source);
     if (dir) {
-      const file = await AtomicFile.open(outputPath(dir, source));
+      const path = outputPath(dir, source);
+      const file = await refuseSymlinksBelow(dir, path)
+        .then(() => AtomicFile.open(path))
+        .catch((error: NodeJS.ErrnoException) => error);
+      if (file instanceof Error)
+        return finish({ ok: false, code: 'E_OUTPUT', message: `cannot write ${path} (${file.code === 'ELOOP' ? file.message : file.code})` });
       const complete = await runWarc(job, (line) => file.append(line)).catch(() => false);
       await (complete ? file.commit() : file.discard());
       if (!complete) tally.warcUnfinished++;

@@ -3,12 +3,12 @@
 // under -o DIR (written atomically) with the failures in DIR/errors.jsonl. Pages finish out of
 // order; a small reorder buffer puts them back.
 
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, rm, stat } from 'node:fs/promises';
 import type { OutputFormat } from '../output/index.js';
 import type { BatchSource } from './sources.js';
 import type { PageOutcome } from './protocol.js';
 import { AtomicFile, writeFileAtomic } from './atomic.js';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * A finished input: its record, or "skipped" (already done, --resume) to keep the order moving.
@@ -115,7 +115,7 @@ export function errorsFileName(shard: { index: number; count: number } | undefin
 }
 
 /** Write errors that concern one output path; any other means nothing more can be written. */
-const PATH_ERRORS = new Set(['ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EINVAL', 'EILSEQ']);
+const PATH_ERRORS = new Set(['ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EINVAL', 'EILSEQ', 'ELOOP']);
 
 export interface DirectoryEvents {
   /** A page's file could not be written (its name, a clash): it becomes that page's E_OUTPUT record. */
@@ -147,18 +147,36 @@ export async function directorySink(dir: string, errorsName: string, format: Out
     if (broken) return events.pageUnwritable(source);
     const path = outputPath(dir, source, format);
     try {
+      await refuseSymlinksBelow(dir, path);
       await writeFileAtomic(path, finished.record);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       events.pageUnwritable(source);
       if (!PATH_ERRORS.has(code)) return fail(error);
-      await logError(errorLine(source.spec, 'E_OUTPUT', `cannot write ${path} (${code})`));
+      const why = code === 'ELOOP' ? (error as Error).message : code;
+      await logError(errorLine(source.spec, 'E_OUTPUT', `cannot write ${path} (${why})`));
     }
   };
   return new OrderedSink(emit, async () => {
     if (broken) await errors.discard().catch(() => {});
     else await errors.commit().catch(fail);
   });
+}
+
+/**
+ * A symbolic link inside DIR (planted by a page's name, or by anyone who can write there) would
+ * carry the record outside DIR: every folder between DIR and the file must be a real folder.
+ * DIR itself may be a link; the user chose it.
+ */
+export async function refuseSymlinksBelow(dir: string, path: string): Promise<void> {
+  const parts = relative(dir, dirname(path)).split(sep).filter(Boolean);
+  let at = dir;
+  for (const part of parts) {
+    at = join(at, part);
+    const info = await lstat(at).catch(() => null);
+    if (info === null) return; // not there yet: mkdir makes a real folder from here down
+    if (info.isSymbolicLink()) throw Object.assign(new Error(`${at} is a symbolic link`), { code: 'ELOOP' });
+  }
 }
 
 async function removeStaleTemporaries(dir: string, errorsName: string): Promise<void> {

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileInput } from '../src/input/file.js';
-import { boundedHtml, MAX_DEPTH, MAX_ELEMENTS } from '../src/parse/limits.js';
+import { boundedHtml, MAX_CHILDREN, MAX_DEPTH, MAX_ELEMENTS } from '../src/parse/limits.js';
+import { shrinkHtml } from '../src/parse/shrink.js';
 import { cleanRaw } from '../src/pipeline.js';
 
 const story = Array.from(
@@ -39,6 +40,55 @@ describe('boundedHtml', () => {
   it('refuses a page still over the element limit after trimming', () => {
     const html = `<html><body>${'<b>x</b>'.repeat(MAX_ELEMENTS + 10)}</body></html>`;
     expect(() => boundedHtml(html, 'full')).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE' }));
+  });
+});
+
+// Issue 13.10: the tag counter trusted "/>", took unmatched end tags off the depth and lost tags
+// whose quoted attribute held "<", so 32,000 "<div/>" (192 KB) ran 116 s into a stack overflow.
+describe('boundedHtml counts as the HTML tree builder does', () => {
+  const tooDeep = expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringContaining('deep') });
+  it.each([
+    ['"<div/>" still opens a div', '<div/>'],
+    ['an end tag with nothing open is ignored', '</span><div>'],
+    ['a "<" in a quoted attribute is no tag', '<div title="<">'],
+  ])('%s', (_what, unit) => {
+    expect(() => boundedHtml(`<html><body>${unit.repeat(MAX_DEPTH + 50)}x</body></html>`, 't')).toThrow(tooDeep);
+  });
+
+  // Issue 13.11: 25,000 <input> siblings took 36 s, 100,000 <meta> over 90 s.
+  it('refuses an element with more element children than the limit, after dropping empty ones', () => {
+    const inputs = `<html><body><article><p>Text.</p>${'<input>'.repeat(MAX_CHILDREN + 1)}</article></body></html>`;
+    expect(() => boundedHtml(inputs, 't')).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringContaining('element children') }));
+    const metas = `<html><head>${'<meta name="x" content="y">'.repeat(MAX_CHILDREN + 1)}</head><body><p>Text.</p></body></html>`;
+    expect(() => boundedHtml(metas, 't')).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE' }));
+    const empties = `<html><body>${'<span></span>'.repeat(MAX_CHILDREN + 1)}<p>Text.</p></body></html>`;
+    expect(boundedHtml(empties, 't')).toBe('<html><body><p>Text.</p></body></html>');
+  });
+});
+
+// Issue 13.12: lazy regexes retried the rest of the page from every unclosed "<script", "<!--" or
+// "<link", minutes for 1 MB. Sizes here took over 100 s before; a linear pass takes milliseconds,
+// so the generous time limit only guards against a hang.
+describe('shrinkHtml is linear on unclosed blocks', () => {
+  const page = `<html><head><title>T</title></head><body><p>${story}</p></body></html>`;
+  it.each([
+    ['<script a', 120_000],
+    ['<!--', 250_000],
+    ['<link ', 170_000],
+    ['<style ', 120_000],
+  ])(
+    '%s repeated %i times',
+    (unit, times) => {
+      const junk = unit.repeat(times);
+      expect(shrinkHtml(page + junk)).toBe(page + junk);
+    },
+    60_000,
+  );
+
+  it('still strips closed scripts, styles, comments and resource links, and keeps JSON-LD', () => {
+    const html =
+      '<p>a</p><SCRIPT>x()</SCRIPT ><script type="application/ld+json">{}</script><style>p{}</style><!-- c --><link rel=stylesheet href=s.css><p>b</p>';
+    expect(shrinkHtml(html)).toBe('<p>a</p><script type="application/ld+json">{}</script><p>b</p>');
   });
 });
 

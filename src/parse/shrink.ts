@@ -3,16 +3,55 @@
 // which metadata needs), styles, SVG, templates and comments. jsdom's parse time grows with the
 // node count, and <style> bodies are what make its CSS parser throw (e.g. SCSS inside calc()).
 
-const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
 const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
-const STRIP_WHOLE = [
-  /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi,
-  /<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi,
-  /<template\b[^>]*>[\s\S]*?<\/template\s*>/gi,
-  /<!--[\s\S]*?-->/g,
-  // A stylesheet link is inert here, but each one is one more node to build.
-  /<link\b[^>]*rel\s*=\s*["']?(?:stylesheet|preload|prefetch|dns-prefetch|preconnect|modulepreload)[^>]*>/gi,
-];
+/** Elements whose whole content goes; scripts are kept when they hold JSON-LD. */
+const STRIP_ELEMENTS = ['script', 'style', 'svg', 'template'] as const;
+// A stylesheet link is inert here, but each one is one more node to build. [^<>] keeps every
+// attempt from running past the next tag, so the scan stays linear on junk input.
+const RESOURCE_LINK = /<link\b[^<>]*rel\s*=\s*["']?(?:stylesheet|preload|prefetch|dns-prefetch|preconnect|modulepreload)[^<>]*>/gi;
+
+/**
+ * Removes every <name …>…</name> block in one forward pass. Linear whatever the input: once an
+ * opening tag has no closing tag after it, no later one has either, so the scan ends there. (A
+ * lazy regex tried the whole rest of the page again from every unclosed opening tag.)
+ */
+function stripElement(html: string, name: string, keep: (openTag: string) => boolean, dropUnclosed = false): string {
+  const opening = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
+  const closing = new RegExp(`</${name}\\s*>`, 'gi');
+  let out = '';
+  let from = 0;
+  for (let open = opening.exec(html); open; open = opening.exec(html)) {
+    const openEnd = html.indexOf('>', open.index);
+    if (openEnd < 0) break;
+    closing.lastIndex = openEnd + 1;
+    const close = closing.exec(html);
+    if (!close) {
+      // Everything after an unclosed block is inside it, as the parser would read it.
+      if (dropUnclosed) return out + html.slice(from, open.index);
+      break;
+    }
+    if (!keep(html.slice(open.index, openEnd + 1))) {
+      out += html.slice(from, open.index);
+      from = close.index + close[0].length;
+    }
+    opening.lastIndex = close.index + close[0].length;
+  }
+  return out + html.slice(from);
+}
+
+/** Comments, in one forward pass for the same reason: an unclosed "<!--" ends the scan. */
+function stripComments(html: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = html.indexOf('<!--'); open >= 0; ) {
+    const close = html.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += html.slice(from, open);
+    from = close + 3;
+    open = html.indexOf('<!--', from);
+  }
+  return out + html.slice(from);
+}
 
 /** No real title is this long; past it, an unclosed <title> is swallowing the page. */
 const MAX_TITLE_CHARS = 1000;
@@ -37,12 +76,12 @@ export function closeRunawayTitle(html: string): string {
 }
 
 export function shrinkHtml(html: string): string {
-  let out = closeRunawayTitle(html).replace(SCRIPT, (whole, attributes: string) => (JSON_LD_TYPE.test(attributes) ? whole : ''));
-  for (const pattern of STRIP_WHOLE) out = out.replace(pattern, '');
-  return out;
+  let out = closeRunawayTitle(html);
+  for (const name of STRIP_ELEMENTS) out = stripElement(out, name, (openTag) => name === 'script' && JSON_LD_TYPE.test(openTag));
+  return stripComments(out).replace(RESOURCE_LINK, '');
 }
 
 /** Last resort when jsdom still throws: no inline style attributes or style blocks at all. */
 export function stripAllStyles(html: string): string {
-  return html.replace(/<style\b[^>]*>[\s\S]*?(?:<\/style\s*>|$)/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
+  return stripElement(html, 'style', () => false, true).replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
 }

@@ -25,6 +25,20 @@ function toLead(image: ImageInfo | null): LeadImage | null {
   return image ? { url: image.url, caption: image.caption, credit: image.credit } : null;
 }
 
+/** No real headline is this long; a 19 MB <title> was printed whole. */
+const MAX_TITLE_CHARS = 1000;
+/** Bylines, site names and sections are a line at most. */
+const MAX_SHORT_FIELD_CHARS = 500;
+const MAX_EXCERPT_CHARS = 5000;
+
+/** Cut at a word boundary near `max`, with an ellipsis, when a metadata value runs on. */
+function clip(value: string | null, max: number): string | null {
+  if (value === null || value.length <= max) return value;
+  const cut = value.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.8 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 export function assembleArticle(parts: ArticleParts): Article {
   const { metadata } = parts;
   const article: Article = {
@@ -32,15 +46,15 @@ export function assembleArticle(parts: ArticleParts): Article {
     url: parts.url,
     canonicalUrl: metadata.canonicalUrl,
     // A string or null, never "": a blank <title> is no title.
-    title: metadata.title?.trim() || null,
-    byline: metadata.byline,
+    title: clip(metadata.title?.trim() || null, MAX_TITLE_CHARS),
+    byline: clip(metadata.byline, MAX_SHORT_FIELD_CHARS),
     authors: metadata.authors,
-    siteName: metadata.siteName,
+    siteName: clip(metadata.siteName, MAX_SHORT_FIELD_CHARS),
     publishedTime: metadata.publishedTime,
     modifiedTime: metadata.modifiedTime,
     lang: metadata.lang,
-    excerpt: metadata.excerpt,
-    section: metadata.section,
+    excerpt: clip(metadata.excerpt, MAX_EXCERPT_CHARS),
+    section: clip(metadata.section, MAX_SHORT_FIELD_CHARS),
     tags: metadata.tags,
     leadImage: toLead(parts.leadImage),
     images: parts.images,

@@ -53,6 +53,24 @@ function stripComments(html: string): string {
   return out + html.slice(from);
 }
 
+/**
+ * No real attribute value is this long (long URLs stay under 2 KB); a 19 MB src made jsdom's URL
+ * parser and every later copy crawl. Past it the value is emptied: the image or link is lost,
+ * the page is not.
+ */
+const MAX_ATTRIBUTE_CHARS = 8192;
+// Plain character-class runs only: a counted repeat over megabytes overflowed V8's regex stack.
+const TAG_TEXT = /<[a-zA-Z][^<>]*/g;
+const QUOTED_VALUE = /"[^"]*"|'[^']*'/g;
+
+/** Empties quoted attribute values over the limit; only a tag longer than the limit is looked into. */
+function capLongAttributes(html: string): string {
+  if (html.length <= MAX_ATTRIBUTE_CHARS) return html;
+  return html.replace(TAG_TEXT, (tag) =>
+    tag.length <= MAX_ATTRIBUTE_CHARS ? tag : tag.replace(QUOTED_VALUE, (value) => (value.length > MAX_ATTRIBUTE_CHARS ? `${value[0]}${value[0]}` : value)),
+  );
+}
+
 /** No real title is this long; past it, an unclosed <title> is swallowing the page. */
 const MAX_TITLE_CHARS = 1000;
 const TITLE_OPEN = /<title\b[^>]*>/i;
@@ -78,7 +96,7 @@ export function closeRunawayTitle(html: string): string {
 export function shrinkHtml(html: string): string {
   let out = closeRunawayTitle(html);
   for (const name of STRIP_ELEMENTS) out = stripElement(out, name, (openTag) => name === 'script' && JSON_LD_TYPE.test(openTag));
-  return stripComments(out).replace(RESOURCE_LINK, '');
+  return capLongAttributes(stripComments(out).replace(RESOURCE_LINK, ''));
 }
 
 /** Last resort when jsdom still throws: no inline style attributes or style blocks at all. */

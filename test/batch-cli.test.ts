@@ -241,6 +241,18 @@ describe('batch: -o DIR write errors', () => {
   });
 });
 
+// Issue 13.13: single mode had no time bound; a 19 MB text node ran for minutes.
+describe('single page: --page-timeout', () => {
+  it('ends a page that never finishes with E_TIMEOUT, exit 1, as a batch does', async () => {
+    const root = join(tmp, 'single-hang');
+    writeTree(root, { 'hang.html': HANG_PAGE });
+    const run = await runCliProcess([join(root, 'hang.html'), '--page-timeout', '1']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`clean-article: E_TIMEOUT: the page took longer than the 1 s page limit (${join(root, 'hang.html')})\n`);
+  });
+});
+
 // Issue 12: saved pages in a batch had no way to say where they came from.
 describe('batch: --urls lines "path<TAB>url"', () => {
   it("gives each saved page its address; a bad URL or a URL after a URL is that line's E_INPUT record", async () => {

@@ -95,7 +95,8 @@ describe('startup: module resolve hook', () => {
 
 /**
  * Imports dist/cli/main.js, calls runCli() with a fake io, then reports which CommonJS modules
- * are cached. With FULL=1 it cleans a page instead (the control).
+ * are cached in this thread. With PROBE_LIBRARY=1 it calls the library's cleanArticle() in this
+ * thread instead (the CLI cleans single pages in a worker thread, whose cache this cannot see).
  */
 const CACHE_PROBE = `
 import { createRequire } from 'node:module';
@@ -107,7 +108,14 @@ const stdin = Readable.from([]);
 stdin.isTTY = true;
 const sink = (append) => new Writable({ write(chunk, _e, cb) { append(String(chunk)); cb(); } });
 const io = { stdin, stdout: sink((t) => { out += t; }), stderr: sink(() => {}) };
-const code = await runCli(['node', 'clean-article', ...JSON.parse(process.env.PROBE_ARGS)], io);
+const args = JSON.parse(process.env.PROBE_ARGS);
+let code = 0;
+if (process.env.PROBE_LIBRARY === '1') {
+  const { cleanArticle } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'api.js')).href)});
+  out = (await cleanArticle(args[0])).title ?? '';
+} else {
+  code = await runCli(['node', 'clean-article', ...args], io);
+}
 const cached = Object.keys(require.cache);
 process.stdout.write(JSON.stringify({
   code,
@@ -117,8 +125,8 @@ process.stdout.write(JSON.stringify({
 }));
 `;
 
-async function probeCache(cliArgs: readonly string[]): Promise<{ code: number; out: string; commander: number; jsdom: string[] }> {
-  const run = await node(['--input-type=module', '-e', CACHE_PROBE], { PROBE_ARGS: JSON.stringify(cliArgs) });
+async function probeCache(cliArgs: readonly string[], library = false): Promise<{ code: number; out: string; commander: number; jsdom: string[] }> {
+  const run = await node(['--input-type=module', '-e', CACHE_PROBE], { PROBE_ARGS: JSON.stringify(cliArgs), PROBE_LIBRARY: library ? '1' : '0' });
   expect(run.code, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as { code: number; out: string; commander: number; jsdom: string[] };
 }
@@ -133,9 +141,17 @@ describe('startup: CommonJS module cache after runCli()', () => {
   });
 
   it('control: cleaning a page puts jsdom in the cache', async () => {
-    const result = await probeCache([pagePath]);
+    const result = await probeCache([pagePath], true);
     expect(result.code).toBe(0);
     expect(result.jsdom.length).toBeGreaterThan(0);
+  });
+
+  // The single page is cleaned in a worker thread, which died at start when it inherited the
+  // process's --input-type flag (this probe runs under `node --input-type=module -e`).
+  it('runCli cleans a page in its worker under node --input-type=module', async () => {
+    const result = await probeCache([pagePath]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('"title"');
   });
 
   // Issue 12: a text dump loaded jsdom (and undici) only to never use them.
@@ -149,7 +165,7 @@ describe('startup: CommonJS module cache after runCli()', () => {
         ...Array.from({ length: 4 }, () => 'The bridge reopened to traffic on Monday after two years of repairs to its main span and cables.'),
       ].join('\n'),
     );
-    const result = await probeCache([dumpPath]);
+    const result = await probeCache([dumpPath], true);
     expect(result.code).toBe(0);
     expect(result.out).toContain('Harbour bridge reopens');
     expect(result.jsdom).toEqual([]);

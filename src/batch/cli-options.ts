@@ -70,7 +70,7 @@ export function addBatchOptions(command: Command): Command {
     .option('-o, --output-dir <dir>', 'batch: write one .json per input under DIR and failures to DIR/errors.jsonl')
     .option('--resume', 'batch: skip inputs whose output in DIR already exists and parses')
     .option('-j, --jobs <n>', 'batch: worker threads, one per CPU unless given', positiveInteger, availableParallelism())
-    .option('--page-timeout <seconds>', 'batch: end a page still running after this long with E_TIMEOUT', positiveSeconds, 30)
+    .option('--page-timeout <seconds>', 'end a page (one, or each of a batch) still being cleaned after this long with E_TIMEOUT', positiveSeconds, 30)
     .option('--per-host <n>', 'batch: URLs of one host read at once', positiveInteger, 2)
     .option('--max-connections <n>', 'batch: inputs read at once in total', positiveInteger, 16)
     .option('--recycle-after <pages>', 'batch: replace each worker after this many pages', positiveInteger, DEFAULT_RECYCLE_AFTER)

@@ -89,6 +89,9 @@ export class WorkerPool {
   private spawn(): void {
     const worker = new Worker(this.workerUrl, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationMb },
+      // The process's flags, less those a worker refuses: under `node --input-type=module -e`
+      // every worker died at start.
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
       // A worker's console output must never reach the JSONL on stdout.
       stdout: true,
     });

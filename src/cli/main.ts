@@ -68,25 +68,14 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
     io.stderr.write(usageLine('no input given (a file, a URL, a folder, or - for stdin)'));
     return EXIT_USAGE;
   }
-  return cleanOne(input, options, io);
+  return cleanOne(input, options, batch.pageTimeoutMs, io);
 }
 
-async function cleanOne(input: string, options: CliOptions, io: CliIo): Promise<number> {
+async function cleanOne(input: string, options: CliOptions, pageTimeoutMs: number, io: CliIo): Promise<number> {
   try {
-    const [{ cleanArticle }, { render }] = await Promise.all([import('../api.js'), import('../output/index.js')]);
-    const article = await cleanArticle(
-      input,
-      {
-        url: options.url,
-        explain: options.explain,
-        disabledFilters: options.disabledFilters,
-        favor: options.favor,
-        minWords: options.minWords,
-        fetch: options.fetch,
-      },
-      io.stdin as never,
-    );
-    await writeFully(io.stdout, await render(article, options.format, { compact: options.compact }), input);
+    const { cleanOneInWorker } = await import('./single.js');
+    const output = await cleanOneInWorker(input, options, pageTimeoutMs, io.stdin as never);
+    await writeFully(io.stdout, output, input);
     return EXIT_OK;
   } catch (error) {
     if ((error as { cause?: { code?: string } }).cause?.code === 'EPIPE') return EXIT_PIPE;

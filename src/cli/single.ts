@@ -1,0 +1,44 @@
+// src/cli/single.ts
+// One input from the command line: read (or fetched) here, cleaned in one worker thread so that
+// --page-timeout and the worker's heap cap hold for a single page as they do in a batch. A page
+// that would run for minutes on a 19 MB text node ends as E_TIMEOUT instead, and a page that
+// needs more memory than the cap ends as E_WORKER, not as a dead process.
+
+import type { Readable } from 'node:stream';
+import { WORKER_HEAP_MB } from '../batch/cli-options.js';
+import { WorkerPool } from '../batch/pool.js';
+import type { RecordLayout } from '../batch/protocol.js';
+import { CleanError } from '../errors.js';
+import { readInput } from '../input/index.js';
+import { resolveFetchOptions } from '../input/limits.js';
+import type { CliOptions } from './program.js';
+
+function layoutFor(options: CliOptions): RecordLayout {
+  if (options.format === 'jsonl') return 'line';
+  if (options.format === 'json') return options.compact ? 'compact' : 'pretty';
+  return options.format;
+}
+
+/** The rendered output for one input; throws a CleanError (with the input) when it fails. */
+export async function cleanOneInWorker(input: string, options: CliOptions, pageTimeoutMs: number, stdin: Readable): Promise<string> {
+  const raw = await readInput(input, resolveFetchOptions(options.fetch), stdin).catch((error: unknown) => {
+    throw error instanceof CleanError ? error.withInput(input) : error;
+  });
+  const pool = new WorkerPool({ size: 1, pageTimeoutMs, recycleAfter: 1, maxOldGenerationMb: WORKER_HEAP_MB });
+  try {
+    const outcome = await pool.run({
+      id: 0,
+      source: input,
+      bytes: raw.bytes,
+      contentType: raw.contentType,
+      url: raw.url ?? options.url ?? null,
+      options: { explain: options.explain, disabledFilters: options.disabledFilters, favor: options.favor, minWords: options.minWords },
+      layout: layoutFor(options),
+    });
+    if (outcome === null) throw new CleanError('E_INTERNAL', 'the worker was closed before the page finished', input);
+    if (!outcome.ok) throw new CleanError(outcome.code, outcome.message, input);
+    return outcome.record;
+  } finally {
+    await pool.close();
+  }
+}

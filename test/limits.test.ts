@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileInput } from '../src/input/file.js';
 import { boundedHtml, MAX_CHILDREN, MAX_DEPTH, MAX_ELEMENTS } from '../src/parse/limits.js';
 import { shrinkHtml } from '../src/parse/shrink.js';
+import { countWords } from '../src/text/normalize.js';
 import { cleanRaw } from '../src/pipeline.js';
 
 const story = Array.from(
@@ -110,6 +111,19 @@ describe('big values under the byte cap', () => {
     expect(article.title!.length).toBeLessThanOrEqual(1001);
     expect(article.title).toMatch(/^Harbour news Harbour news .*(Harbour|news)…$/);
   });
+});
+
+// Found by the fuzz run (src/bench/fuzz.ts): a page whose charset was swapped to shift_jis became
+// one long run of mojibake, and ICU's word breaker took 21 s over 90,000 characters of it, growing
+// with the square of the run. This 312,000-character run took about two minutes in one piece.
+describe('word counts on long unspaced runs', () => {
+  it('counts in pieces, in well under the time limit, with the same count to within one word a piece', () => {
+    const mojibake = new TextDecoder('shift_jis').decode(Buffer.from('“Ferry’s back” — the islanders said, ‘finally’… '.repeat(6000)));
+    expect(mojibake.length).toBeGreaterThan(300_000);
+    const pieces = Math.ceil(mojibake.length / 1000);
+    // 17 word-like segments a repeat, as ICU counts one repeat on its own.
+    expect(Math.abs(countWords(mojibake) - 17 * 6000)).toBeLessThanOrEqual(pieces);
+  }, 60_000);
 });
 
 describe('hostile pages through the pipeline', () => {

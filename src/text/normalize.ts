@@ -43,10 +43,25 @@ const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['’.,-][\p{L}\p{N}\p{M}]+)*/gu;
  * several times slower and agrees there); text with Chinese, Japanese, Thai… uses Intl.Segmenter,
  * so a sentence is not one "word".
  */
+/**
+ * ICU's dictionary word breaker slows down more than linearly on one long run of text (90,000
+ * characters of mojibake took 21 s), so text goes to it in pieces of about this many characters,
+ * cut at a space or line break when there is one. A cut inside an unspaced run may split one word.
+ */
+const SEGMENT_CHARS = 1000;
+
 export function countWords(text: string): number {
   if (!UNSPACED_SCRIPT.test(text)) return text.match(SPACED_WORD)?.length ?? 0;
   let count = 0;
-  for (const segment of WORD_SEGMENTER.segment(text)) if (segment.isWordLike) count++;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + SEGMENT_CHARS);
+    if (end < text.length) {
+      const space = text.slice(start, end).search(/\s\S*$/);
+      if (space > 0) end = start + space + 1;
+    }
+    for (const segment of WORD_SEGMENTER.segment(text.slice(start, end))) if (segment.isWordLike) count++;
+    start = end;
+  }
   return count;
 }
 

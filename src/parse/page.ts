@@ -5,6 +5,7 @@
 import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { boundedReadableText } from '../text/dom-text.js';
 import { shrinkHtml } from './shrink.js';
 import { fillStreamedSlots, markStreamedSlots } from './streaming.js';
 
@@ -22,11 +23,17 @@ export function loadPage(html: string): CheerioAPI {
  * and Readability drops any block whose class says "social". The wrapper holds nothing but the
  * quote, so its class and id carry no meaning worth that loss: clear them.
  */
+const MAX_EMBED_CHARS = 5000;
+
 function unmarkQuoteWrappers($: CheerioAPI): void {
   $('body blockquote').each((_, quote) => {
-    const text = $(quote).text().trim();
+    // Embedded posts are short. Texts are read only up to a bound: reading whole subtrees for
+    // every quote and every wrapper was cubic on quotes nested in quotes.
+    const text = boundedReadableText(quote, MAX_EMBED_CHARS);
+    if (text === null) return;
+    const budget = 2 * MAX_EMBED_CHARS;
     for (let wrapper = $(quote).parent(); wrapper.length > 0 && !wrapper.is('body, article, main'); wrapper = wrapper.parent()) {
-      if (wrapper.text().trim() !== text) break;
+      if (boundedReadableText(wrapper[0]!, budget) !== text) break;
       wrapper.removeAttr('class').removeAttr('id');
     }
   });

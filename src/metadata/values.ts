@@ -1,23 +1,23 @@
 // src/metadata/values.ts
 // Normalisers for metadata values: dates, person names, tags and language tags.
 
+import { decodeHTML } from 'entities';
 import { collapseSpaces } from '../text/normalize.js';
 
 export function cleanString(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const text = collapseSpaces(decodeBasicEntities(value));
+  const text = collapseSpaces(decodeEntities(value));
   return text === '' ? undefined : text;
 }
 
-/** JSON-LD and meta values are sometimes double-escaped by CMSes. */
-function decodeBasicEntities(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
+/**
+ * HTML entities in a metadata value, decoded once: JSON-LD is raw script text the HTML parser
+ * never decodes ("R&uuml;ckbau", "&#8216;family&#8217;"), and CMSes double-escape meta values
+ * ("&amp;uuml;" reaches us as "&uuml;"). One pass of the full table, so "&amp;amp;" gives
+ * "&amp;", not "&". Values that held no "&" are returned as they are.
+ */
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? decodeHTML(text) : text;
 }
 
 /** A zone at the end ("Z", "+02:00", "-0400", "GMT", "EST"): without one, Date.parse uses the machine's zone. */
@@ -92,7 +92,8 @@ const EMPTY_WRAPPERS = /\(\s*\)|\[\s*\]|<\s*>|\s[-–—|]\s*$/g;
 
 /** Person names only: no "By", no e-mail addresses or URLs; "A, B and C" becomes three names. */
 export function splitAuthors(value: string): string[] {
-  const withoutAddresses = value.replace(EMAIL, ' ').replace(URL_TEXT, ' ').replace(EMPTY_WRAPPERS, ' ');
+  // Decoded before splitting: the ";" of "J&ouml;rg" is no separator.
+  const withoutAddresses = decodeEntities(value).replace(EMAIL, ' ').replace(URL_TEXT, ' ').replace(EMPTY_WRAPPERS, ' ');
   const names = collapseSpaces(withoutAddresses)
     .replace(BYLINE_PREFIX, '')
     .split(AUTHOR_SEPARATOR)
@@ -114,7 +115,8 @@ export function splitAuthors(value: string): string[] {
 export function toTagList(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : [value];
   const tags = raw
-    .flatMap((entry) => (typeof entry === 'string' ? entry.split(/\s*[,;]\s*/) : []))
+    // Decoded before splitting: the ";" of "&amp;" is no separator.
+    .flatMap((entry) => (typeof entry === 'string' ? decodeEntities(entry).split(/\s*[,;]\s*/) : []))
     .map((tag) => cleanString(tag))
     // "@post-id:123" style entries are CMS bookkeeping, not topics.
     .filter((tag): tag is string => tag !== undefined && tag.length <= 100 && !tag.startsWith('@'));

@@ -18,8 +18,9 @@ const OPENGRAPH: KeyTable = {
   // Facebook's article:author is usually a profile URL, which splitAuthors drops.
   authors: ['article:author'],
   siteName: ['og:site_name'],
-  published: ['article:published_time', 'og:published_time', 'article:published'],
-  modified: ['article:modified_time', 'og:updated_time', 'og:modified_time', 'article:updated_time'],
+  // "article:published:time" (a colon for the underscore) is a common misspelling in CMS templates.
+  published: ['article:published_time', 'og:published_time', 'article:published', 'article:published:time'],
+  modified: ['article:modified_time', 'og:updated_time', 'og:modified_time', 'article:updated_time', 'article:modified:time'],
   lang: ['og:locale'],
   excerpt: ['og:description'],
   image: ['og:image', 'og:image:url', 'og:image:secure_url'],

@@ -5,7 +5,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { readMetadata, settleLang } from '../src/metadata/index.js';
-import { splitAuthors, toIsoDate } from '../src/metadata/values.js';
+import { splitAuthors, toIsoDate, toTagList } from '../src/metadata/values.js';
 import { cleanRaw } from '../src/pipeline.js';
 import { readingTimeMinutes } from '../src/text/reading-time.js';
 import { countWords } from '../src/text/normalize.js';
@@ -276,5 +276,20 @@ describe('word count and reading time', () => {
     expect(readingTimeMinutes(Array(690).fill('word').join(' '))).toBe(3);
     expect(readingTimeMinutes('Short.')).toBe(1);
     expect(readingTimeMinutes('')).toBe(0);
+  });
+});
+
+// Issue 10: entities are decoded once, never twice, and an entity's ";" splits no list.
+describe('entities in metadata values', () => {
+  it('decodes once: "&amp;amp;" gives "&amp;", kept whole in a keyword list', () => {
+    expect(toTagList('Bau &amp;amp; Planung, Verkehr')).toEqual(['Bau &amp; Planung', 'Verkehr']);
+    expect(toTagList('Verkehr;Bau &amp; Planung;Innenstadt')).toEqual(['Verkehr', 'Bau & Planung', 'Innenstadt']);
+  });
+
+  it('JSON-LD and meta authors are decoded before they are split', () => {
+    const jsonLd = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"J&ouml;rg M&uuml;ller"}}</script>';
+    expect(readMetadata(cheerio.load(`<html><head>${jsonLd}</head><body></body></html>`), null).authors).toEqual(['Jörg Müller']);
+    const meta = '<meta name="author" content="Ren&amp;eacute; Dupont">';
+    expect(readMetadata(cheerio.load(`<html><head>${meta}</head><body></body></html>`), null).authors).toEqual(['René Dupont']);
   });
 });

@@ -3,7 +3,7 @@
 // (author, description, date, parsely-…) and Dublin Core (dc., dcterms.).
 
 import type { CheerioAPI } from 'cheerio';
-import { cleanString, splitAuthors, toIsoDate, toLangTag, toTagList, uniqueIgnoringCase } from './values.js';
+import { cleanString, decodeEntities, splitAuthors, toIsoDate, toLangTag, toTagList, uniqueIgnoringCase } from './values.js';
 import type { MetadataFields } from './types.js';
 
 /** Lower-cased meta key -> every value given for it, in page order (article:tag repeats). */
@@ -137,7 +137,7 @@ function readTable(map: MetaMap, table: KeyTable, bases: UrlBases): MetadataFiel
   const site = first(map, table.siteName);
   return {
     title: first(map, table.title),
-    authors: allOf(map, table.authors, splitAuthors),
+    authors: allOf(map, table.authors, (raw) => splitAuthors(decodeEntities(raw))),
     // A Twitter-style "@handle" or a bare address is not a site name.
     siteName: site && !/^@|^https?:\/\//.test(site) ? site : undefined,
     publishedTime: firstDate(map, table.published),

@@ -5,9 +5,13 @@ import { decodeHTML } from 'entities';
 import { collapseSpaces } from '../text/normalize.js';
 
 export function cleanString(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = collapseSpaces(decodeEntities(value));
-  return text === '' ? undefined : text;
+  return typeof value === 'string' ? tidy(decodeEntities(value)) : undefined;
+}
+
+/** Spaces collapsed, and nothing for an empty value; for text whose entities are decoded already. */
+function tidy(text: string): string | undefined {
+  const collapsed = collapseSpaces(text);
+  return collapsed === '' ? undefined : collapsed;
 }
 
 /**
@@ -91,9 +95,9 @@ const PLACEHOLDER_NAME = /^(?:\w*admin\w*|editor|editorial|staff|guest|redaktion
 const EMPTY_WRAPPERS = /\(\s*\)|\[\s*\]|<\s*>|\s[-–—|]\s*$/g;
 
 /** Person names only: no "By", no e-mail addresses or URLs; "A, B and C" becomes three names. */
+/** `value` is text with its entities decoded (cleanString, or the page's own text). */
 export function splitAuthors(value: string): string[] {
-  // Decoded before splitting: the ";" of "J&ouml;rg" is no separator.
-  const withoutAddresses = decodeEntities(value).replace(EMAIL, ' ').replace(URL_TEXT, ' ').replace(EMPTY_WRAPPERS, ' ');
+  const withoutAddresses = value.replace(EMAIL, ' ').replace(URL_TEXT, ' ').replace(EMPTY_WRAPPERS, ' ');
   const names = collapseSpaces(withoutAddresses)
     .replace(BYLINE_PREFIX, '')
     .split(AUTHOR_SEPARATOR)
@@ -111,13 +115,16 @@ export function splitAuthors(value: string): string[] {
   return uniqueIgnoringCase(names);
 }
 
+const TAG_SEPARATOR = /\s*(?:,|(?<!&#?[a-zA-Z0-9]+);)\s*/;
+
 /** "a, b" strings and arrays alike become a de-duplicated list of short labels. */
 export function toTagList(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : [value];
   const tags = raw
-    // Decoded before splitting: the ";" of "&amp;" is no separator.
-    .flatMap((entry) => (typeof entry === 'string' ? decodeEntities(entry).split(/\s*[,;]\s*/) : []))
-    .map((tag) => cleanString(tag))
+    // Decoded once, before splitting, so the ";" of "&ouml;" is no separator; and the ";" of an
+    // entity still there after that one decoding ("&amp;amp;" gives "&amp;") is none either.
+    .flatMap((entry) => (typeof entry === 'string' ? decodeEntities(entry).split(TAG_SEPARATOR) : []))
+    .map(tidy)
     // "@post-id:123" style entries are CMS bookkeeping, not topics.
     .filter((tag): tag is string => tag !== undefined && tag.length <= 100 && !tag.startsWith('@'));
   return uniqueIgnoringCase(tags);

@@ -2,6 +2,7 @@
 // The messages between the pool and its worker threads, and what a finished page is.
 
 import type { ErrorCode } from '../errors.js';
+import type { OutputFormat } from '../output/index.js';
 import type { CleanOptions, WarcOrigin } from '../types.js';
 
 /**
@@ -9,6 +10,13 @@ import type { CleanOptions, WarcOrigin } from '../types.js';
  * DIR and --format) a text, Markdown or HTML file.
  */
 export type RecordLayout = 'line' | 'pretty' | 'compact' | 'text' | 'markdown' | 'html';
+
+/** The layout that prints a record in --format `format` (with --compact). */
+export function layoutOf(format: OutputFormat, compact: boolean): RecordLayout {
+  if (format === 'jsonl') return 'line';
+  if (format === 'json') return compact ? 'compact' : 'pretty';
+  return format;
+}
 
 export interface PageRequest {
   id: number;

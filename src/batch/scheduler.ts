@@ -14,8 +14,8 @@ import { Channel } from './channel.js';
 import { HostLimiter } from './hosts.js';
 import type { BatchIo, BatchOptions } from './index.js';
 import type { WorkerPool } from './pool.js';
-import type { PageOutcome, PageRequest, RecordLayout } from './protocol.js';
-import { alreadyDone, outputPath, refuseSymlinksBelow, type Finished, type Sink } from './sink.js';
+import { layoutOf, type PageOutcome, type PageRequest, type RecordLayout } from './protocol.js';
+import { alreadyDone, outputPath, refuseSymlinksBelow, unwritableMessage, type Finished, type Sink } from './sink.js';
 import type { BatchSource } from './sources.js';
 import { countFailure, type BatchTally } from './summary.js';
 import { runWarc, type WarcJob } from './warc-run.js';
@@ -28,8 +28,8 @@ const WARC_LINES_BUFFERED = 64;
 /** JSON Lines on stdout; under -o DIR, a JSON file a page, or the --format's own file. */
 function recordLayout(options: BatchOptions): RecordLayout {
   if (!options.outputDir) return 'line';
-  if (options.format === 'json' || options.format === 'jsonl') return options.compact ? 'compact' : 'pretty';
-  return options.format;
+  // Under -o DIR every page is its own file: a JSON Lines request still means one JSON file each.
+  return layoutOf(options.format === 'jsonl' ? 'json' : options.format, options.compact);
 }
 
 export interface SchedulerParts {
@@ -165,8 +165,7 @@ export class Scheduler {
       const file = await refuseSymlinksBelow(dir, path)
         .then(() => AtomicFile.open(path))
         .catch((error: NodeJS.ErrnoException) => error);
-      if (file instanceof Error)
-        return finish({ ok: false, code: 'E_OUTPUT', message: `cannot write ${path} (${file.code === 'ELOOP' ? file.message : file.code})` });
+      if (file instanceof Error) return finish({ ok: false, code: 'E_OUTPUT', message: unwritableMessage(path, file) });
       const complete = await runWarc(job, (line) => file.append(line)).catch(() => false);
       await (complete ? file.commit() : file.discard());
       if (!complete) tally.warcUnfinished++;

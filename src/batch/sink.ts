@@ -153,8 +153,7 @@ export async function directorySink(dir: string, errorsName: string, format: Out
       const code = (error as NodeJS.ErrnoException).code ?? '';
       events.pageUnwritable(source);
       if (!PATH_ERRORS.has(code)) return fail(error);
-      const why = code === 'ELOOP' ? (error as Error).message : code;
-      await logError(errorLine(source.spec, 'E_OUTPUT', `cannot write ${path} (${why})`));
+      await logError(errorLine(source.spec, 'E_OUTPUT', unwritableMessage(path, error as NodeJS.ErrnoException)));
     }
   };
   return new OrderedSink(emit, async () => {
@@ -168,6 +167,11 @@ export async function directorySink(dir: string, errorsName: string, format: Out
  * carry the record outside DIR: every folder between DIR and the file must be a real folder.
  * DIR itself may be a link; the user chose it.
  */
+/** An output file's E_OUTPUT message: the code, or what the symlink check found. */
+export function unwritableMessage(path: string, error: NodeJS.ErrnoException): string {
+  return `cannot write ${path} (${error.code === 'ELOOP' ? error.message : error.code})`;
+}
+
 export async function refuseSymlinksBelow(dir: string, path: string): Promise<void> {
   const parts = relative(dir, dirname(path)).split(sep).filter(Boolean);
   let at = dir;

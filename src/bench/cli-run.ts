@@ -2,11 +2,12 @@
 // What the batch and WARC benchmarks share: the pages copied into a folder, one timed run of the
 // real CLI (bin/clean-article.js) with its records in a file, and the F1 of those records.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchDir, type BenchPage } from './pages.js';
+import { statusKb } from './rss.js';
 
 export const BIN = new URL('../../bin/clean-article.js', import.meta.url).pathname;
 
@@ -59,3 +60,21 @@ export function scoreRecords(records: string, predPath: string, idOf: (source: s
 
 /** A saved page's id from its file name. */
 export const idOfFile = (source: string): string => source.replace(/^.*\//, '').replace(/\.html$/, '');
+
+/**
+ * One run of the CLI with `args`, records into outPath, polling its VmHWM (the process's peak
+ * RSS; worker threads are inside it) until it exits.
+ */
+export async function runWithPeak(args: string[], outPath: string): Promise<{ peakKb: number; seconds: number; exit: number | null }> {
+  const out = openSync(outPath, 'w');
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', out, 'inherit'] });
+  let peakKb = 0;
+  const timer = setInterval(() => {
+    if (child.pid) peakKb = Math.max(peakKb, statusKb(child.pid, 'VmHWM'));
+  }, 100);
+  const exit = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(timer);
+  closeSync(out);
+  return { peakKb, seconds: (performance.now() - started) / 1000, exit };
+}

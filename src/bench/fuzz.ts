@@ -6,11 +6,10 @@
 // E_INTERNAL, E_WORKER or E_TIMEOUT (so no page ran over 10 s), and peak RSS stays under 1.5 GB;
 // exits 1 otherwise.
 
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, flag } from './cli-run.js';
+import { flag, runWithPeak } from './cli-run.js';
 import { benchDir, loadPages } from './pages.js';
 
 const PEAK_LIMIT_MB = 1536;
@@ -81,14 +80,6 @@ function hostilePages(story: string): Record<string, string> {
   };
 }
 
-function peakOf(pid: number): number {
-  try {
-    return Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const mutants = Number(flag(argv, '--mutants') ?? 300);
@@ -108,17 +99,7 @@ async function main(): Promise<void> {
     const inputs = mutants + Object.keys(hostilePages('')).length;
 
     const outPath = join(dir, '..', `${dir.split('/').pop()}.jsonl`);
-    const out = openSync(outPath, 'w');
-    const started = performance.now();
-    const child = spawn(process.execPath, [BIN, dir, '-j', '2', '-q', '--page-timeout', '10'], { stdio: ['ignore', out, 'inherit'] });
-    let peakKb = 0;
-    const timer = setInterval(() => {
-      if (child.pid) peakKb = Math.max(peakKb, peakOf(child.pid));
-    }, 100);
-    await new Promise((resolve) => child.on('close', resolve));
-    clearInterval(timer);
-    closeSync(out);
-    const seconds = (performance.now() - started) / 1000;
+    const { peakKb, seconds } = await runWithPeak([dir, '-j', '2', '-q', '--page-timeout', '10'], outPath);
     const records = readFileSync(outPath, 'utf8')
       .trim()
       .split('\n')

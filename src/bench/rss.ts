@@ -4,13 +4,18 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 
-function rssKb(pid: number): number {
+/** A kB field of /proc/PID/status (VmRSS, VmHWM...); 0 once the process has ended. */
+export function statusKb(pid: number, field: string): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0);
+    return Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? 0);
   } catch {
     return 0; // the process ended between listing and reading
   }
+}
+
+function rssKb(pid: number): number {
+  return statusKb(pid, 'VmRSS');
 }
 
 function childrenOf(pid: number): number[] {

@@ -63,3 +63,14 @@ export class WarcFileWriter {
     this.offset += bytes.length;
   }
 }
+
+/**
+ * A benchmark page as a crawler records it: its request, then its 200 response. No charset in
+ * the stored header, so the bytes are sniffed as they are for the saved files. Returns the
+ * response's offset.
+ */
+export function writeBenchPage(writer: WarcFileWriter, page: { id: string; url: string; bytes: Buffer }): number {
+  const uri = page.url || `https://bench.example/${page.id}`;
+  writer.request(uri);
+  return writer.response({ uri, status: 200, contentType: 'text/html', body: page.bytes });
+}

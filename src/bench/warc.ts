@@ -7,28 +7,21 @@
 //   plus --html-pages HTML pages (1,000) and their request records. Fails loudly (exit 1) when the
 //   CLI's peak RSS (VmHWM) reaches 600 MB or the ok records differ from the HTML responses written.
 
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, copyPages, flag, idOfFile, scoreRecords, timeBatch } from './cli-run.js';
+import { copyPages, flag, idOfFile, runWithPeak, scoreRecords, timeBatch } from './cli-run.js';
 import { benchDir, loadPages, type BenchPage } from './pages.js';
-import { WarcFileWriter } from './warc-write.js';
+import { WarcFileWriter, writeBenchPage } from './warc-write.js';
 
 const PEAK_RSS_LIMIT_MB = 600;
-const SAMPLE_MS = 100;
 const MB = 1 << 20;
 
 /** Packs the pages into one WARC, each behind its request record; returns each page's id by offset. */
 function packPages(pages: BenchPage[], path: string): Map<number, string> {
   const writer = new WarcFileWriter(path);
   const ids = new Map<number, string>();
-  for (const page of pages) {
-    const uri = page.url || `https://bench.example/${page.id}`;
-    writer.request(uri);
-    // No charset in the stored header: the bytes are sniffed, as they are for the saved files.
-    ids.set(writer.response({ uri, status: 200, contentType: 'text/html', body: page.bytes }), page.id);
-  }
+  for (const page of pages) ids.set(writeBenchPage(writer, page), page.id);
   writer.close();
   return ids;
 }
@@ -85,36 +78,13 @@ function generateArchive(pages: BenchPage[], path: string, sizeMb: number, htmlP
   return html;
 }
 
-function readStatusKb(pid: number, field: string): number {
-  try {
-    return Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0; // the process has ended
-  }
-}
-
-/** Runs the CLI over the archive, polling its VmHWM; returns the last (highest) value and the wall time. */
-async function runSampled(input: string, outPath: string): Promise<{ peakKb: number; seconds: number; exit: number | null }> {
-  const out = openSync(outPath, 'w');
-  const started = performance.now();
-  const child = spawn(process.execPath, [BIN, input, '-q'], { stdio: ['ignore', out, 'inherit'] });
-  let peakKb = 0;
-  const timer = setInterval(() => {
-    if (child.pid) peakKb = Math.max(peakKb, readStatusKb(child.pid, 'VmHWM'));
-  }, SAMPLE_MS);
-  const exit = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearInterval(timer);
-  closeSync(out);
-  return { peakKb, seconds: (performance.now() - started) / 1000, exit };
-}
-
 async function memory(pages: BenchPage[], sizeMb: number, htmlPages: number): Promise<boolean> {
   const work = mkdtempSync(join(tmpdir(), 'clean-article-bench-warc-'));
   try {
     const archive = join(work, 'big.warc');
     const written = generateArchive(pages, archive, sizeMb, htmlPages);
     const bytes = statSync(archive).size;
-    const { peakKb, seconds, exit } = await runSampled(archive, join(work, 'out.jsonl'));
+    const { peakKb, seconds, exit } = await runWithPeak([archive, '-q'], join(work, 'out.jsonl'));
     const records = readFileSync(join(work, 'out.jsonl'), 'utf8').trim().split('\n').filter(Boolean);
     const ok = records.filter((line) => !('error' in (JSON.parse(line) as object))).length;
     const peakMb = peakKb / 1024;

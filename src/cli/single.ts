@@ -7,17 +7,11 @@
 import type { Readable } from 'node:stream';
 import { WORKER_HEAP_MB } from '../batch/cli-options.js';
 import { WorkerPool } from '../batch/pool.js';
-import type { RecordLayout } from '../batch/protocol.js';
+import { layoutOf } from '../batch/protocol.js';
 import { CleanError } from '../errors.js';
 import { readInput } from '../input/index.js';
 import { resolveFetchOptions } from '../input/limits.js';
 import type { CliOptions } from './program.js';
-
-function layoutFor(options: CliOptions): RecordLayout {
-  if (options.format === 'jsonl') return 'line';
-  if (options.format === 'json') return options.compact ? 'compact' : 'pretty';
-  return options.format;
-}
 
 /** The rendered output for one input; throws a CleanError (with the input) when it fails. */
 export async function cleanOneInWorker(input: string, options: CliOptions, pageTimeoutMs: number, stdin: Readable): Promise<string> {
@@ -33,7 +27,7 @@ export async function cleanOneInWorker(input: string, options: CliOptions, pageT
       contentType: raw.contentType,
       url: raw.url ?? options.url ?? null,
       options: { explain: options.explain, disabledFilters: options.disabledFilters, favor: options.favor, minWords: options.minWords },
-      layout: layoutFor(options),
+      layout: layoutOf(options.format, options.compact),
     });
     if (outcome === null) throw new CleanError('E_INTERNAL', 'the worker was closed before the page finished', input);
     if (!outcome.ok) throw new CleanError(outcome.code, outcome.message, input);

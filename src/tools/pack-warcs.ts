@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDir, loadPages } from '../bench/pages.js';
-import { WarcFileWriter } from '../bench/warc-write.js';
+import { WarcFileWriter, writeBenchPage } from '../bench/warc-write.js';
 
 function main(): void {
   const [dir, count] = process.argv.slice(2);
@@ -23,10 +23,7 @@ function main(): void {
     return { path, writer: new WarcFileWriter(path) };
   });
   pages.forEach((page, i) => {
-    const { writer } = writers[i % files]!;
-    const uri = page.url || `https://bench.example/${page.id}`;
-    writer.request(uri);
-    writer.response({ uri, status: 200, contentType: 'text/html', body: page.bytes });
+    writeBenchPage(writers[i % files]!.writer, page);
   });
   for (const { path, writer } of writers) {
     writer.close();

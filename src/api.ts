@@ -24,7 +24,7 @@ export async function cleanArticle(input: string, options: CleanOptions = {}, st
   try {
     return await runPipeline(input, options, stdin);
   } catch (error) {
-    throw error instanceof CleanError ? error.withInput(input) : toCleanError(error, input);
+    throw toCleanError(error, input);
   }
 }
 
@@ -50,7 +50,7 @@ export function cleanHtml(page: string | Uint8Array, options: CleanHtmlOptions =
   try {
     return cleanRaw({ source, bytes, contentType, url: options.url ?? null }, options);
   } catch (error) {
-    throw error instanceof CleanError ? error.withInput(source) : toCleanError(error, source);
+    throw toCleanError(error, source);
   }
 }
 

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import { WORKER_HEAP_MB } from '../batch/cli-options.js';
 import { WorkerPool } from '../batch/pool.js';
 import { layoutOf } from '../batch/protocol.js';
-import { CleanError } from '../errors.js';
+import { CleanError, toCleanError } from '../errors.js';
 import { readInput } from '../input/index.js';
 import { resolveFetchOptions } from '../input/limits.js';
 import type { CliOptions } from './program.js';
@@ -16,7 +16,7 @@ import type { CliOptions } from './program.js';
 /** The rendered output for one input; throws a CleanError (with the input) when it fails. */
 export async function cleanOneInWorker(input: string, options: CliOptions, pageTimeoutMs: number, stdin: Readable): Promise<string> {
   const raw = await readInput(input, resolveFetchOptions(options.fetch), stdin).catch((error: unknown) => {
-    throw error instanceof CleanError ? error.withInput(input) : error;
+    throw toCleanError(error, input);
   });
   const pool = new WorkerPool({ size: 1, pageTimeoutMs, recycleAfter: 1, maxOldGenerationMb: WORKER_HEAP_MB });
   try {

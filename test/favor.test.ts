@@ -1,6 +1,7 @@
 // test/favor.test.ts
 // The precision/recall switch: --favor-precision keeps only Readability's block, the default
-// takes back the sibling sections after it and a lede above it, --favor-recall also the sections before.
+// takes back the sibling sections around it and a lede above it, --favor-recall also takes short
+// paragraphs and more links between those sections.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,13 @@ describe('favor', () => {
     const lede = 'Councillors voted nine to two on Wednesday';
     expect(textOf('recall--lede-above-body-container-en', undefined)).toContain(lede);
     expect(textOf('recall--lede-above-body-container-en', 'precision')).not.toContain(lede);
+  });
+
+  it('the default and recall take back the sections before the chosen block; precision does not', () => {
+    const first = 'keep a plain record of every payment for four weeks';
+    expect(textOf('recall--section-rows-before-chosen-en', undefined)).toContain(first);
+    expect(textOf('recall--section-rows-before-chosen-en', 'recall')).toContain(first);
+    expect(textOf('recall--section-rows-before-chosen-en', 'precision')).not.toContain('Know where the money goes');
   });
 
   it('recall keeps everything the default keeps', () => {

@@ -59,7 +59,7 @@ export function createProgram(): Command {
     .option('--explain', 'list every removal and the filter that made it in "removed", and each metadata field\'s source in "metadataSources"')
     .option('--no-filter <names>', 'switch filters off: a name, a comma list, or "all" (repeatable; see --list-filters)', collect)
     .option('--favor-precision', 'keep only the block Readability chose: less text, less boilerplate')
-    .option('--favor-recall', 'also take back sections before the chosen block: more text, more risk of boilerplate')
+    .option('--favor-recall', 'also take back short paragraphs and linkier sections around the chosen block: more text, more risk of boilerplate')
     .option('--min-words <n>', 'refuse a page with fewer words of text than this as E_NO_ARTICLE (0 takes anything)', nonNegativeInteger, DEFAULT_MIN_WORDS)
     .option('--list-filters', 'print the filter names and reasons, then exit')
     .option('--timeout <seconds>', 'give up on a URL after this many seconds (each of connect, headers, whole body)', positiveNumber, 30)

@@ -55,8 +55,17 @@ export const CHROME = tokenSet([
 const MIN_PROSE_WORDS = 12;
 const SENTENCE = /[.!?。！？…]["'”’»)]?(?:\s|$)/u;
 const MAX_LINK_DENSITY = 0.25;
+/** --favor-recall: the link share a section of a guide may have (product links, sources). */
+const LENIENT_LINK_DENSITY = 0.4;
 /** Less prose than this in a block without a heading is not worth the risk of taking it. */
 const MIN_SECTION_CHARS = 150;
+/** --favor-recall: a short paragraph of prose between sections is taken too. */
+const LENIENT_SECTION_CHARS = 40;
+
+/** How readily a neighbour counts as more of the article (`lenient` is --favor-recall). */
+export interface JudgeOptions {
+  lenient: boolean;
+}
 
 function isChrome(element: Element): boolean {
   if (NEVER_CONTENT.has(element.name)) return true;
@@ -84,6 +93,14 @@ function isHeadedSection($: CheerioAPI, element: Element): boolean {
   return node.find('h2, h3, h4').length > 0 && node.find('ul, ol, table, dl').length > 0;
 }
 
+/**
+ * The label of a credit box: who wrote, reviewed or checked the piece, and when it was updated.
+ * Such a box sits above or below the story (author cards, "expert reviewed" badges); it is never
+ * a section of it.
+ */
+const CREDIT_BOX_LABEL =
+  /^(?:(?:written|article|reviewed|medically reviewed|fact[- ]checked|edited|posted|text|story|words|photos?|illustrations?) by\b|(?:expert|medically) reviewed\b|fact[- ]checked\b|(?:last |latest )?updated\b|about the authors?\b|(?:the )?authors?\s*:|(?:geschrieben|verfasst) von\b|(?:écrit|rédigé|publié) par\b|(?:escrito|revisado|publicado) por\b|(?:scritto|a cura) (?:da|di)\b|автор\b)/iu;
+
 /** Labels are short: a longer first heading is a section title of the article itself. */
 const MAX_LABEL_CHARS = 60;
 
@@ -100,12 +117,13 @@ function firstTextHolder(element: Element): Element | null {
 
 /**
  * The block opens with a widget's label ("Recent Posts", "Must Read", "Sponsored links", "What do
- * you think?"): the short heading, span or cell that holds its first words.
+ * you think?") or a credit box's ("Written by", "Expert reviewed"): the short heading, span or
+ * cell that holds its first words.
  */
 function opensWithWidgetLabel(element: Element): boolean {
   const holder = element.type === 'tag' && /^h[1-6]$/.test(element.name) ? element : firstTextHolder(element);
   const label = holder ? collapseSpaces(readableText(holder)) : '';
-  return label !== '' && label.length <= MAX_LABEL_CHARS && WIDGET_HEADING.test(label);
+  return label !== '' && label.length <= MAX_LABEL_CHARS && (WIDGET_HEADING.test(label) || CREDIT_BOX_LABEL.test(label));
 }
 
 /** noscript holds its markup as text here (no scripting): "<img src=…>" is not prose. */
@@ -132,10 +150,24 @@ function mostlyRepeats($: CheerioAPI, element: Element, articleText: string): bo
   return keys.length > 0 && keys.filter((key) => articleText.includes(key)).length * 2 >= keys.length;
 }
 
-export type Verdict = 'content' | 'skip' | 'stop';
+export type Verdict = 'content' | 'heading' | 'skip' | 'stop';
 
-/** A neighbour is more of the article, an empty or media-only block to step over, or the end of the article. */
-export function judge($: CheerioAPI, element: Element, articleText: string): Verdict {
+/** A section heading set in a block of its own (page builders put each h2 in its own row). */
+const MAX_HEADING_BLOCK_CHARS = 120;
+
+/** The block is only a heading: its h2-h4 hold nearly all of its text, and it links nowhere. */
+function isHeadingBlock($: CheerioAPI, element: Element, text: string): boolean {
+  if (text.length > MAX_HEADING_BLOCK_CHARS) return false;
+  const headings = /^h[2-4]$/.test(element.name) ? [element] : $(element).find('h2, h3, h4').toArray();
+  if (headings.length !== 1 || $(element).find('a[href]').length > 0) return false;
+  return collapseSpaces(readableText(headings[0]!)).length >= text.length * 0.8;
+}
+
+/**
+ * A neighbour is more of the article, a heading of its own (more of the article when the section
+ * it heads is), an empty or media-only block to step over, or the end of the article.
+ */
+export function judge($: CheerioAPI, element: Element, articleText: string, options: JudgeOptions = { lenient: false }): Verdict {
   // Readability skips hidden blocks (a hidden microdata copy of the story), and so does this.
   if ($(element).is(HIDDEN) || hiddenByClass(element.attribs['class'])) return 'skip';
   const text = collapseSpaces(readableText(withoutNoscript($, element)));
@@ -144,13 +176,17 @@ export function judge($: CheerioAPI, element: Element, articleText: string): Ver
   if (element.name === 'figure' || element.name === 'picture' || ($(element).find('img, picture').length > 0 && text.length < MIN_SECTION_CHARS * 2))
     return 'skip';
   if (isChrome(element) || $(element).find('nav, form, aside').length > 0 || opensWithWidgetLabel(element)) return 'stop';
+  // The page's headline block (h1, byline, dates, credits) opens the story; one after it opens another.
+  if (element.name === 'h1' || $(element).find('h1').length > 0) return 'stop';
   if (articleText.includes(textKey(text)) || mostlyRepeats($, element, articleText)) return 'skip';
-  if (linkDensity($, $(element)) > MAX_LINK_DENSITY || hasLinkList($, element)) return 'stop';
+  if (linkDensity($, $(element)) > (options.lenient ? LENIENT_LINK_DENSITY : MAX_LINK_DENSITY) || hasLinkList($, element)) return 'stop';
   // The site's small print (copyright, trademarks) ends the article.
   if (text.length < 500 && LEGAL_NOTICE.test(text)) return 'stop';
   // A section of the article: prose, or a headed list or table (what to buy, the steps, the specs).
   if (isHeadedSection($, element)) return 'content';
+  // A heading alone belongs to the section it heads: taken only when that section is taken.
+  if (isHeadingBlock($, element, text)) return 'heading';
   // One short line between sections is a call to action or a widget's label more often than prose.
-  if (hasProse($, element)) return text.length >= MIN_SECTION_CHARS ? 'content' : 'skip';
+  if (hasProse($, element)) return text.length >= (options.lenient ? LENIENT_SECTION_CHARS : MIN_SECTION_CHARS) ? 'content' : 'skip';
   return 'stop';
 }

@@ -11,7 +11,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { HIDDEN } from '../filters/page-chrome.js';
 import { readableText } from '../text/dom-text.js';
 import { textKey } from '../text/normalize.js';
-import { judge } from './section-judge.js';
+import { judge, type JudgeOptions } from './section-judge.js';
 
 /** How far up from Readability's element to look for sibling sections (page builders nest deep). */
 const MAX_LEVELS = 8;
@@ -34,16 +34,29 @@ function siblingsOf(element: Element, direction: 'before' | 'after'): Element[] 
 }
 
 /** The neighbours on one side that are more of the article, up to the first that is not (if any). */
-function contiguousContent($: CheerioAPI, element: Element, direction: 'before' | 'after', articleText: string): { taken: Element[]; stopped: boolean } {
+function contiguousContent(
+  $: CheerioAPI,
+  element: Element,
+  direction: 'before' | 'after',
+  articleText: string,
+  options: JudgeOptions,
+): { taken: Element[]; stopped: boolean } {
   const taken: Element[] = [];
+  // Walking forward, a heading waits for the section under it; walking back, what is already
+  // taken is the section it heads.
+  let headings: Element[] = [];
   let stopped = false;
   for (const sibling of siblingsOf(element, direction)) {
-    const verdict = judge($, sibling, articleText);
+    const verdict = judge($, sibling, articleText, options);
     if (verdict === 'stop') {
       stopped = true;
       break;
     }
-    if (verdict === 'content') taken.push(sibling);
+    if (verdict === 'heading' && direction === 'after') headings.push(sibling);
+    else if (verdict === 'heading' || verdict === 'content') {
+      taken.push(...headings, sibling);
+      headings = [];
+    }
   }
   return { taken: direction === 'before' ? taken.reverse() : taken, stopped };
 }
@@ -67,24 +80,33 @@ export function sourceElement($page: CheerioAPI, $article: CheerioAPI): Element 
   return common.length > 0 && !common.is('body, html') ? common[0]! : null;
 }
 
+/** Which sides to look at, and how readily to take a neighbour (see section-judge.ts). */
+export interface RecoveryOptions extends JudgeOptions {
+  before: boolean;
+}
+
 /**
  * Sections next to Readability's element (and next to its ancestors, up to the page's article
  * boundary) that read like more of the article and are not in it yet, in page order.
  */
-export function recoverSiblingSections($page: CheerioAPI, $article: CheerioAPI, sides: { before: boolean } = { before: false }): RecoveredSections {
+export function recoverSiblingSections(
+  $page: CheerioAPI,
+  $article: CheerioAPI,
+  options: RecoveryOptions = { before: true, lenient: false },
+): RecoveredSections {
   const recovered: RecoveredSections = { before: [], after: [] };
   let element = sourceElement($page, $article);
   let articleText = textKey($article.root().text());
   // Once one side meets a block that is not the article, the article ends there on that side,
-  // at every level above too.
-  // By default only what follows: blocks before the story's start are its furniture far more
-  // often than its text (key points, pull quotes, claim boxes, author cards); the lede stage
-  // (lede.ts) takes back a first paragraph left above the container. --favor-recall looks there too.
-  const open = { before: sides.before, after: true };
+  // at every level above too. Blocks before the story's start are its furniture as often as its
+  // text (key points, author cards, "expert reviewed" badges, the headline block), so the judge
+  // stops there at a headline, a credit label or chrome; a page builder that sets each section
+  // in its own row loses its first sections without this side.
+  const open = { before: options.before, after: true };
   for (let level = 0; level <= MAX_LEVELS && element && (open.before || open.after) && !$page(element).is('body, html'); level++) {
     for (const direction of ['before', 'after'] as const) {
       if (!open[direction]) continue;
-      const { taken, stopped } = contiguousContent($page, element, direction, articleText);
+      const { taken, stopped } = contiguousContent($page, element, direction, articleText, options);
       if (direction === 'before') recovered.before.unshift(...taken);
       else recovered.after.push(...taken);
       for (const section of taken) articleText += ` ${textKey(readableText(section))}`;

@@ -13,6 +13,8 @@ import { blockText } from './select-helpers.js';
 const MIN_STANDFIRST_WORDS = 8;
 /** Share of the heading's words found in the title for it to count as a variant of the title. */
 const TITLE_OVERLAP = 0.7;
+/** A run of the title's words this long is its headline, not a section heading that shares a word or two. */
+const MIN_SEGMENT_WORDS = 4;
 
 function words(text: string): string[] {
   return textKey(text).split(' ').filter(Boolean);
@@ -24,7 +26,9 @@ export function isTitleVariant(text: string, title: string | null): boolean {
   const titleWords = new Set(words(title));
   if (own.length === 0 || titleWords.size === 0) return false;
   const shared = own.filter((word) => titleWords.has(word)).length;
-  return shared / own.length >= TITLE_OVERLAP && shared / titleWords.size >= TITLE_OVERLAP;
+  if (shared / own.length >= TITLE_OVERLAP && shared / titleWords.size >= TITLE_OVERLAP) return true;
+  // The headline as one segment of a title that also carries the site's names ("Site - Headline - Site, Shows").
+  return own.length >= MIN_SEGMENT_WORDS && ` ${words(title).join(' ')} `.includes(` ${own.join(' ')} `);
 }
 
 /** Headings that come before the first paragraph of the article. */

@@ -18,8 +18,9 @@ export const CALL_TO_ACTION = new RegExp(
     // also how articles describe services, so it needs "our"/"the … newsletter" next to it).
     String.raw`\b(?:sign up|subscribe|register) (?:for|to) our (?:[\w+'’-]+ ){0,4}(?:newsletters?|emails?|alerts?|channel|podcast)\b`,
     String.raw`\b(?:sign up|subscribe) (?:for|to) the (?:free )?(?:daily |weekly |morning |evening )?newsletter\b`,
-    String.raw`\b(?:subscribe to|get) our\b|\bour (?:free )?(?:daily |weekly )?newsletter\b|\bjoin (?:us|our)\b`,
-    String.raw`\b(?:chat|talk) (?:to|with) us (?:on|in)\b|\b(?:follow us|find us|like us) on\b|\bfollow @?[\w.]+(?: [\w.]+){0,2} on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|,)|\bbecome a (?:member|subscriber|patron)\b|\bdownload (?:our|the \w+) app\b`,
+    // "get our" alone is also "get our hands on": it needs what a site hands out after it.
+    String.raw`\bsubscribe to our\b|\bget our (?:free |daily |weekly |latest |best )*(?:newsletters?|app|e-?mails?|alerts?|updates|podcast|magazine|guide|deals)\b|\bour (?:free )?(?:daily |weekly )?newsletter\b|\bjoin (?:us|our)\b`,
+    String.raw`\b(?:chat|talk) (?:to|with) us (?:on|in)\b|\b(?:follow us|find us|like us) on\b|\bfollow @?[\w.]+(?: [\w.]+){0,2} on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|,)|\bbecom(?:e|ing) a (?:member|subscriber|patron|supporter)\b|\bdownload (?:our|the \w+) app\b`,
     String.raw`\bsupport (?:our|independent) journalism\b|\b(?:straight |directly )?(?:to|in) your inbox\b`,
     '(?:подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|присоединяйтесь к нам|читайте нас в)',
     String.raw`\b(?:abonnieren sie unseren|folgen sie uns|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter)\b`,
@@ -33,9 +34,11 @@ export const CALL_TO_ACTION = new RegExp(
 export const LEGAL_NOTICE = new RegExp(
   [
     String.raw`\ball rights reserved\b`,
+    // Affiliate disclosures are the site speaking of its own links; "streamers earn a commission
+    // via affiliate links" is an article about affiliate programmes.
     String.raw`\bthis (?:post|article|page) (?:may )?contains? (?:affiliate|sponsored)\b`,
-    String.raw`\baffiliate (?:and/or referral )?links?\b`,
-    String.raw`\b(?:may )?earn (?:an? )?(?:small )?(?:affiliate )?commission\b`,
+    String.raw`\b(?:contains?|uses?|includes?|are|is an?) (?:some )?affiliate (?:and/or referral )?links?\b`,
+    String.raw`\b(?:we|i|us|me)\b(?: may| might| will| could)? (?:earn|receive|get|make)\b.{0,30}\bcommission\b`,
     String.raw`\bthis (?:document|material|article) (?:is subject to|is protected by) copyright\b`,
     String.raw`\b(?:may not be|cannot be) (?:published|reproduced|republished),? broadcast\b`,
     // Comment-moderation notices: "Comments … will not be approved", "we are moderating all comments".
@@ -49,19 +52,41 @@ export const LEGAL_NOTICE = new RegExp(
   'iu',
 );
 
-function shortBlocks($: CheerioAPI, pattern: RegExp): AnyNode[] {
+/** Sentence ends, where a paragraph of prose is cut to see how much of it the call to action is. */
+const SENTENCE_BREAK = /(?<=[.!?。！？])\s+/u;
+/** Prose besides the matching sentences that makes the paragraph the author's, not the site's. */
+const MIN_OTHER_PROSE_CHARS = 80;
+const MIN_OTHER_PROSE_SHARE = 0.75;
+
+/**
+ * True when the call to action closes a paragraph that is mostly something else ("Here are our
+ * picks for week 8. … Follow @league on Instagram."): the paragraph is the author's, and a filter
+ * takes a whole block or nothing. A notice that opens with the call ("Join our list! We will send
+ * you…") is the site's however it goes on, and so is small print, which runs to several sentences.
+ */
+function authorProseWithPlug(text: string, pattern: RegExp): boolean {
+  const sentences = text.split(SENTENCE_BREAK);
+  if (sentences.length < 2 || pattern.test(sentences[0]!)) return false;
+  const other = sentences.filter((sentence) => !pattern.test(sentence)).join(' ');
+  return other.length >= MIN_OTHER_PROSE_CHARS && other.length >= text.length * MIN_OTHER_PROSE_SHARE;
+}
+
+function isShortNotice(text: string, pattern: RegExp, proseWins: boolean): boolean {
+  return text.length <= MAX_PROMO_CHARS && pattern.test(text) && !(proseWins && authorProseWithPlug(text, pattern));
+}
+
+function shortBlocks($: CheerioAPI, pattern: RegExp, proseWins: boolean): AnyNode[] {
   return $('p, div, li, h3, h4, h5, h6, small, em')
     .toArray()
     .filter((element) => {
       // Text first: it gives up early on big containers, which are most candidates.
       const text = shortBlockText(element, MAX_PROMO_CHARS);
-      return !!text && pattern.test(text) && $(element).find('p, div, li').length === 0;
+      return !!text && isShortNotice(text, pattern, proseWins) && $(element).find('p, div, li').length === 0;
     });
 }
 
-function shortLines(pattern: RegExp) {
-  return (lines: readonly DumpLine[]): number[] =>
-    lines.filter((line) => line.text.length <= MAX_PROMO_CHARS && pattern.test(line.text)).map((line) => line.index);
+function shortLines(pattern: RegExp, proseWins: boolean) {
+  return (lines: readonly DumpLine[]): number[] => lines.filter((line) => isShortNotice(line.text, pattern, proseWins)).map((line) => line.index);
 }
 
 export const promoParagraphs: Filter = {
@@ -69,8 +94,8 @@ export const promoParagraphs: Filter = {
   stage: 'article',
   maxShare: 0.5,
   reason: 'a short call to subscribe, sign up, join or follow is the site promoting itself',
-  select: ($) => shortBlocks($, CALL_TO_ACTION),
-  selectLines: shortLines(CALL_TO_ACTION),
+  select: ($) => shortBlocks($, CALL_TO_ACTION, true),
+  selectLines: shortLines(CALL_TO_ACTION, true),
 };
 
 export const legalNotices: Filter = {
@@ -78,6 +103,6 @@ export const legalNotices: Filter = {
   stage: 'article',
   maxShare: 0.5,
   reason: "copyright lines and affiliate or citation notices are the site's small print",
-  select: ($) => shortBlocks($, LEGAL_NOTICE),
-  selectLines: shortLines(LEGAL_NOTICE),
+  select: ($) => shortBlocks($, LEGAL_NOTICE, false),
+  selectLines: shortLines(LEGAL_NOTICE, false),
 };

@@ -119,7 +119,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const $ = cheerio.load(extracted.html, null, false);
   // Readability keeps one subtree: take back the sibling sections of the same article, then the lede.
   if (stage.favor !== 'precision') {
-    if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $, { before: true, lenient: stage.favor === 'recall' }));
+    if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $, { lenient: stage.favor === 'recall' }));
     if (ledes) restoreLedes($, ledes);
   }
   const found = findImages($, base);

@@ -80,20 +80,11 @@ export function sourceElement($page: CheerioAPI, $article: CheerioAPI): Element 
   return common.length > 0 && !common.is('body, html') ? common[0]! : null;
 }
 
-/** Which sides to look at, and how readily to take a neighbour (see section-judge.ts). */
-export interface RecoveryOptions extends JudgeOptions {
-  before: boolean;
-}
-
 /**
  * Sections next to Readability's element (and next to its ancestors, up to the page's article
  * boundary) that read like more of the article and are not in it yet, in page order.
  */
-export function recoverSiblingSections(
-  $page: CheerioAPI,
-  $article: CheerioAPI,
-  options: RecoveryOptions = { before: true, lenient: false },
-): RecoveredSections {
+export function recoverSiblingSections($page: CheerioAPI, $article: CheerioAPI, options: JudgeOptions = { lenient: false }): RecoveredSections {
   const recovered: RecoveredSections = { before: [], after: [] };
   let element = sourceElement($page, $article);
   let articleText = textKey($article.root().text());
@@ -102,7 +93,7 @@ export function recoverSiblingSections(
   // text (key points, author cards, "expert reviewed" badges, the headline block), so the judge
   // stops there at a headline, a credit label or chrome; a page builder that sets each section
   // in its own row loses its first sections without this side.
-  const open = { before: options.before, after: true };
+  const open = { before: true, after: true };
   for (let level = 0; level <= MAX_LEVELS && element && (open.before || open.after) && !$page(element).is('body, html'); level++) {
     for (const direction of ['before', 'after'] as const) {
       if (!open[direction]) continue;

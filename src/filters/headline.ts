@@ -23,12 +23,13 @@ function words(text: string): string[] {
 export function isTitleVariant(text: string, title: string | null): boolean {
   if (!title) return false;
   const own = words(text);
-  const titleWords = new Set(words(title));
+  const titleList = words(title);
+  const titleWords = new Set(titleList);
   if (own.length === 0 || titleWords.size === 0) return false;
   const shared = own.filter((word) => titleWords.has(word)).length;
   if (shared / own.length >= TITLE_OVERLAP && shared / titleWords.size >= TITLE_OVERLAP) return true;
   // The headline as one segment of a title that also carries the site's names ("Site - Headline - Site, Shows").
-  return own.length >= MIN_SEGMENT_WORDS && ` ${words(title).join(' ')} `.includes(` ${own.join(' ')} `);
+  return own.length >= MIN_SEGMENT_WORDS && ` ${titleList.join(' ')} `.includes(` ${own.join(' ')} `);
 }
 
 /** Headings that come before the first paragraph of the article. */

@@ -15,6 +15,7 @@ import { CleanError } from './errors.js';
 import { assembleArticle } from './extract/assemble.js';
 import { blocksToText, buildBlocks } from './extract/blocks.js';
 import { findLedeCandidates, restoreLedes } from './extract/lede.js';
+import { pageParagraphs } from './extract/page-paragraphs.js';
 import { addSections, recoverSiblingSections } from './extract/siblings.js';
 import { findImages, findLeadImage, keptImages } from './extract/images.js';
 import { extractWithFallbacks } from './extract/fallback.js';
@@ -105,21 +106,23 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead]), stage.url), 'page');
 
   // Before the page is cut down to its container: the lede may sit outside it.
-  const ledes = stage.favor === 'precision' ? null : findLedeCandidates(page, metadata.title, metadata.excerpt, captionTexts([lead]));
+  const ledes = stage.favor === 'precision' ? null : findLedeCandidates(page, pageParagraphs(page), metadata.title, metadata.excerpt, captionTexts([lead]));
   const readable = serializeForReadability(page);
+  // Read again: the page as Readability reads it (cut to its container, form controls gone).
+  const paragraphs = pageParagraphs(page);
   const extracted = withDocuments(readable, stage, (parse) => {
-    const isFurniture = (content: ExtractedContent) => furnitureReason(page, content) !== null;
+    const isFurniture = (content: ExtractedContent) => furnitureReason(page, content, paragraphs) !== null;
     const first = extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page, isFurniture });
     // Readability's choice can be the page's furniture (a footer notice, a sidebar card): check it.
     const rerun = (without: readonly Element[]) => extractWithReadability(parse(hiddenWhileSerialized(page, without)));
-    return first && stage.favor !== 'precision' ? verifyExtraction(first, { page, title: metadata.title, rerun }) : first;
+    return first && stage.favor !== 'precision' ? verifyExtraction(first, { page, paragraphs, title: metadata.title, rerun }) : first;
   });
   if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
 
   const $ = cheerio.load(extracted.html, null, false);
   // Readability keeps one subtree: take back the sibling sections of the same article, then the lede.
   if (stage.favor !== 'precision') {
-    if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $, { lenient: stage.favor === 'recall' }));
+    if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $, paragraphs, { lenient: stage.favor === 'recall' }));
     if (ledes) restoreLedes($, ledes);
   }
   const found = findImages($, base);

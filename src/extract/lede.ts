@@ -10,7 +10,9 @@ import type { Element } from 'domhandler';
 import { isTitleVariant } from '../filters/headline.js';
 import { CALL_TO_ACTION } from '../filters/promos.js';
 import { linkDensity } from '../filters/select-helpers.js';
-import { collapseSpaces, countWords, textKey } from '../text/normalize.js';
+import { readableText } from '../text/dom-text.js';
+import { countWords, textKey } from '../text/normalize.js';
+import type { PageParagraphs } from './page-paragraphs.js';
 
 export interface LedeCandidates {
   /** Sentence-like paragraphs after the h1, in page order, with their place in it. */
@@ -25,11 +27,20 @@ const MIN_LEDE_CHARS_UNSPACED = 40;
 const SENTENCE_END = /[.!?。！？…]["'”’»)]?$/u;
 /** Only paragraphs close to the headline: further down, a paragraph outside the article is a sidebar's. */
 const MAX_LEDES = 2;
-/** Captions, bylines and teasers are not ledes even when they read like sentences. */
-const NOT_LEDE = 'figure, figcaption, [class*="caption" i], [class*="byline" i], [class*="author" i], aside, footer, li, blockquote, a';
+/** Captions, bylines and teasers are not ledes even when they read like sentences: by tag, or by class. */
+const NOT_LEDE_TAGS = new Set(['figure', 'figcaption', 'aside', 'footer', 'li', 'blockquote', 'a']);
+const NOT_LEDE_CLASS = /caption|byline|author/i;
 const MAX_LINK_DENSITY = 0.2;
 /** Paragraphs between a lede and the article's first one: more, and it is not the article's lede. */
 const MAX_GAP = 3;
+
+/** The element or an ancestor is a caption, byline, teaser or quote (a walk up: a selector per paragraph costs more). */
+function insideNotLede(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parent?.type === 'tag' ? (node.parent as Element) : null) {
+    if (NOT_LEDE_TAGS.has(node.name) || NOT_LEDE_CLASS.test(node.attribs['class'] ?? '')) return true;
+  }
+  return false;
+}
 
 function isSentence(text: string): boolean {
   const long = countWords(text) >= MIN_LEDE_WORDS || (!/\s/.test(text.slice(0, 60)) && text.length >= MIN_LEDE_CHARS_UNSPACED);
@@ -40,31 +51,37 @@ function isSentence(text: string): boolean {
  * Reads the page (after the page filters, before it is cut down) for lede candidates: the first
  * sentence-like paragraphs after the h1 that are not the title or the description again.
  */
-export function findLedeCandidates($: CheerioAPI, title: string | null, description: string | null, captions: readonly string[]): LedeCandidates {
+export function findLedeCandidates(
+  $: CheerioAPI,
+  paragraphs: PageParagraphs,
+  title: string | null,
+  description: string | null,
+  captions: readonly string[],
+): LedeCandidates {
   const order = new Map<string, number>();
   const ledes: LedeCandidates['ledes'] = [];
   const descriptionKey = description ? textKey(description) : null;
   const captionKeys = new Set(captions.map(textKey));
-  let afterHeadline = false;
-  $('body h1, body p').each((index, element: Element) => {
-    if (element.name === 'h1') {
-      afterHeadline ||= isTitleVariant($(element).text(), title) || title === null;
-      return;
-    }
-    const text = collapseSpaces($(element).text());
-    const key = textKey(text);
-    if (key === '' || order.has(key)) return;
-    order.set(key, index);
-    if (!afterHeadline || ledes.length >= MAX_LEDES || !isSentence(text)) return;
-    if (key === descriptionKey || captionKeys.has(key) || isTitleVariant(text, title) || isTitleVariant(text, description)) return;
-    // The site talking to its readers ("Chat with us…", "Sign up…") is not the story's first line.
-    if (CALL_TO_ACTION.test(text)) return;
+  const isLede = (element: Element, text: string, key: string): boolean => {
+    // Cheapest tests first: most paragraphs fail on their shape or their place.
+    if (!isSentence(text) || key === descriptionKey || captionKeys.has(key) || insideNotLede(element)) return false;
     const node = $(element);
-    if (node.closest(NOT_LEDE).length > 0 || linkDensity($, node) > MAX_LINK_DENSITY) return;
     // A sentence beside a photo, in the same wrapper, is that photo's caption.
-    if (node.parent().find('img, picture, video').length > 0) return;
-    ledes.push({ text, order: index });
-  });
+    if (node.parent().find('img, picture, video').length > 0 || linkDensity($, node) > MAX_LINK_DENSITY) return false;
+    if (isTitleVariant(text, title) || isTitleVariant(text, description)) return false;
+    // The site talking to its readers ("Chat with us…", "Sign up…") is not the story's first line.
+    return !CALL_TO_ACTION.test(text);
+  };
+  let afterHeadline = false;
+  for (const { element, text, key, order: index } of paragraphs.inOrder()) {
+    if (element.name === 'h1') {
+      afterHeadline ||= isTitleVariant(text, title) || title === null;
+      continue;
+    }
+    if (key === '' || order.has(key)) continue;
+    order.set(key, index);
+    if (afterHeadline && ledes.length < MAX_LEDES && isLede(element, text, key)) ledes.push({ text, order: index });
+  }
   return { ledes, order };
 }
 
@@ -77,7 +94,7 @@ export function restoreLedes($article: CheerioAPI, candidates: LedeCandidates): 
   const articleText = textKey($article.root().text());
   const first = $article('p')
     .toArray()
-    .map((paragraph) => candidates.order.get(textKey($article(paragraph).text())))
+    .map((paragraph) => candidates.order.get(textKey(readableText(paragraph))))
     .find((order) => order !== undefined);
   if (first === undefined) return 0;
   const missing = candidates.ledes.filter((lede) => lede.order < first && lede.order >= first - MAX_GAP && !articleText.includes(textKey(lede.text)));

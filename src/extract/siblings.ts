@@ -10,6 +10,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { HIDDEN } from '../filters/page-chrome.js';
 import { readableText } from '../text/dom-text.js';
+import type { PageParagraphs } from './page-paragraphs.js';
 import { textKey } from '../text/normalize.js';
 import { judge, type JudgeOptions } from './section-judge.js';
 
@@ -17,6 +18,8 @@ import { judge, type JudgeOptions } from './section-judge.js';
 const MAX_LEVELS = 8;
 /** The page's own article boundary: sections beyond it belong to the page, not the story. */
 const ARTICLE_BOUNDARY = 'article, [itemprop="articleBody"], main, [role="main"], body';
+/** Shorter paragraphs ("Advertisement", "Share this") repeat all over a page and place nothing. */
+const MIN_MATCH_CHARS = 40;
 
 export interface RecoveredSections {
   before: Element[];
@@ -62,15 +65,13 @@ function contiguousContent(
 }
 
 /** The deepest element of the page holding every paragraph of the article that can be found there. */
-export function sourceElement($page: CheerioAPI, $article: CheerioAPI): Element | null {
-  const byText = new Map<string, Element>();
-  for (const paragraph of $page('body p').toArray()) {
-    const key = textKey(readableText(paragraph));
-    if (key.length >= 40 && !byText.has(key)) byText.set(key, paragraph);
-  }
+export function sourceElement($page: CheerioAPI, $article: CheerioAPI, paragraphs: PageParagraphs): Element | null {
+  const byKey = paragraphs.byKey();
   const found = $article('p')
     .toArray()
-    .map((paragraph) => byText.get(textKey(readableText(paragraph))))
+    .map((paragraph) => textKey(readableText(paragraph)))
+    .filter((key) => key.length >= MIN_MATCH_CHARS)
+    .map((key) => byKey.get(key)?.element)
     .filter((element): element is Element => element !== undefined);
   if (found.length === 0) return null;
   let common: Cheerio<Element> = $page(found[0]!).parent() as Cheerio<Element>;
@@ -84,9 +85,14 @@ export function sourceElement($page: CheerioAPI, $article: CheerioAPI): Element 
  * Sections next to Readability's element (and next to its ancestors, up to the page's article
  * boundary) that read like more of the article and are not in it yet, in page order.
  */
-export function recoverSiblingSections($page: CheerioAPI, $article: CheerioAPI, options: JudgeOptions = { lenient: false }): RecoveredSections {
+export function recoverSiblingSections(
+  $page: CheerioAPI,
+  $article: CheerioAPI,
+  paragraphs: PageParagraphs,
+  options: JudgeOptions = { lenient: false },
+): RecoveredSections {
   const recovered: RecoveredSections = { before: [], after: [] };
-  let element = sourceElement($page, $article);
+  let element = sourceElement($page, $article, paragraphs);
   let articleText = textKey($article.root().text());
   // Once one side meets a block that is not the article, the article ends there on that side,
   // at every level above too. Blocks before the story's start are its furniture as often as its

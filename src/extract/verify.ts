@@ -13,6 +13,7 @@ import { LEGAL_NOTICE } from '../filters/promos.js';
 import { linkDensity } from '../filters/select-helpers.js';
 import { readableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey } from '../text/normalize.js';
+import type { PageParagraphs } from './page-paragraphs.js';
 import type { ExtractedContent } from './readability.js';
 import { sourceElement } from './siblings.js';
 
@@ -53,6 +54,8 @@ const MAX_HEADLINE_LEVELS = 6;
 export interface VerifyInputs {
   /** The filtered page, as Readability read it. */
   page: CheerioAPI;
+  /** The page's paragraphs, read once (page-paragraphs.ts). */
+  paragraphs: PageParagraphs;
   title: string | null;
   /** Readability again on the page without the given elements (a fresh parse each call). */
   rerun: (without: readonly Element[]) => ExtractedContent | null;
@@ -94,9 +97,9 @@ interface Assessment {
   source: Element | null;
 }
 
-function assess($page: CheerioAPI, content: ExtractedContent): Assessment {
+function assess($page: CheerioAPI, content: ExtractedContent, paragraphs: PageParagraphs): Assessment {
   const $article = load(content.html, null, false);
-  const source = locateSource($page, $article);
+  const source = locateSource($page, $article, paragraphs);
   const text = collapseSpaces($article.root().text());
   if (readsAsNotice(text)) return { reason: 'notice', source };
   if (linkDensity($article, $article.root().children()) > MAX_LINK_DENSITY) return { reason: 'links', source };
@@ -104,13 +107,13 @@ function assess($page: CheerioAPI, content: ExtractedContent): Assessment {
 }
 
 /** Why the extraction reads as page furniture, or null when it reads as a story. */
-export function furnitureReason($page: CheerioAPI, content: ExtractedContent): string | null {
-  return assess($page, content).reason;
+export function furnitureReason($page: CheerioAPI, content: ExtractedContent, paragraphs: PageParagraphs): string | null {
+  return assess($page, content, paragraphs).reason;
 }
 
 /** Where on the page the extraction came from: by its paragraphs, else by an id Readability kept. */
-function locateSource($page: CheerioAPI, $article: CheerioAPI): Element | null {
-  const byParagraphs = sourceElement($page, $article);
+function locateSource($page: CheerioAPI, $article: CheerioAPI, paragraphs: PageParagraphs): Element | null {
+  const byParagraphs = sourceElement($page, $article, paragraphs);
   if (byParagraphs) return byParagraphs;
   const id = $article('[id]')
     .toArray()
@@ -186,7 +189,7 @@ const within = ($page: CheerioAPI, root: Element, element: Element | null): bool
 export function verifyExtraction(content: ExtractedContent, inputs: VerifyInputs): ExtractedContent {
   const { page } = inputs;
   if (!content.method.startsWith('readability')) return content;
-  const { reason, source } = assess(page, content);
+  const { reason, source } = assess(page, content, inputs.paragraphs);
   if (!reason) return content;
   const headline = findHeadline(page, inputs.title);
   const root = headline ? headlineRoot(page, headline) : null;
@@ -195,10 +198,10 @@ export function verifyExtraction(content: ExtractedContent, inputs: VerifyInputs
   if (within(page, root, source)) return content;
   const next = source ? inputs.rerun([source]) : null;
   if (next) {
-    const again = assess(page, next);
+    const again = assess(page, next, inputs.paragraphs);
     if (!again.reason && within(page, root, again.source)) return next;
   }
   const block = blockContent(page, root, headline);
-  const blockReason = assess(page, block).reason;
+  const blockReason = assess(page, block, inputs.paragraphs).reason;
   return blockReason === 'notice' || blockReason === 'furniture' ? content : block;
 }

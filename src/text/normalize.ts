@@ -24,12 +24,13 @@ export function collapseKeepingLines(text: string): string {
     .join('\n');
 }
 
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+
 /** A comparison key: case, punctuation and spacing do not make two texts different. */
 export function textKey(text: string): string {
-  return collapseSpaces(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  // Spaces of every kind are neither letters nor digits, so the last step collapses them too:
+  // collapsing them first (collapseSpaces) gave the same key after three more passes over the text.
+  return text.replace(ZERO_WIDTH, '').toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim();
 }
 
 const WORD_SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });

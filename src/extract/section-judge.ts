@@ -51,6 +51,12 @@ export const CHROME = tokenSet([
   'breadcrumb',
   'pagination',
 ]);
+/**
+ * Class/id words of a media widget beside the story: a slideshow, gallery or video player with its
+ * own captions, notices ("This image contains graphic content…") and transcripts. The image stage
+ * reads what images it holds; its text is the player's, so the walk steps over it.
+ */
+const MEDIA_WIDGET = tokenSet(['slideshow', 'gallery', 'carousel', 'lightbox', 'slider', 'player', 'videoplayer', 'video', 'videos', 'photos']);
 /** A section that is more of the article has at least one sentence of prose this long. */
 const MIN_PROSE_WORDS = 12;
 const SENTENCE = /[.!?。！？…]["'”’»)]?(?:\s|$)/u;
@@ -67,9 +73,17 @@ export interface JudgeOptions {
   lenient: boolean;
 }
 
+function tokensOf(element: Element): string[] {
+  return elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? '');
+}
+
+function isMediaWidget(element: Element): boolean {
+  return hasToken(tokensOf(element), MEDIA_WIDGET);
+}
+
 function isChrome(element: Element): boolean {
   if (NEVER_CONTENT.has(element.name)) return true;
-  return hasToken(elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? ''), CHROME);
+  return hasToken(tokensOf(element), CHROME);
 }
 
 /** True when the block holds a sentence of prose: enough words, ending like a sentence. */
@@ -173,7 +187,12 @@ export function judge($: CheerioAPI, element: Element, articleText: string, opti
   const text = collapseSpaces(readableText(withoutNoscript($, element)));
   if (text.length < 20) return 'skip';
   // A photo and its caption: captions live on images, and the image stage reads them there.
-  if (element.name === 'figure' || element.name === 'picture' || ($(element).find('img, picture').length > 0 && text.length < MIN_SECTION_CHARS * 2))
+  if (
+    element.name === 'figure' ||
+    element.name === 'picture' ||
+    isMediaWidget(element) ||
+    ($(element).find('img, picture').length > 0 && text.length < MIN_SECTION_CHARS * 2)
+  )
     return 'skip';
   if (isChrome(element) || $(element).find('nav, form, aside').length > 0 || opensWithWidgetLabel(element)) return 'stop';
   // The page's headline block (h1, byline, dates, credits) opens the story; one after it opens another.

@@ -17,7 +17,10 @@ export const CALL_TO_ACTION = new RegExp(
     // English: the site's own newsletter, channel, membership or social accounts ("sign up" alone is
     // also how articles describe services, so it needs "our"/"the … newsletter" next to it).
     String.raw`\b(?:sign up|subscribe|register) (?:for|to) our (?:[\w+'’-]+ ){0,4}(?:newsletters?|emails?|alerts?|channel|podcast)\b`,
-    String.raw`\b(?:sign up|subscribe) (?:for|to) the (?:free )?(?:daily |weekly |morning |evening )?newsletter\b`,
+    // "Subscribe to the free Daily Dish email newsletter": up to three words name it.
+    String.raw`\b(?:sign up|subscribe) (?:for|to) the (?:[\w'’-]+ ){0,3}(?:e-?mail )?newsletter\b`,
+    // "Join over 100,000 monthly readers": the site counting its audience to recruit one more.
+    String.raw`\bjoin (?:over |more than |nearly |almost )?[\d,.]+\s?(?:k|m|million|thousand)?\+? (?:\w+ ){0,2}(?:readers|subscribers|followers|members)\b`,
     // "get our" alone is also "get our hands on": it needs what a site hands out after it.
     String.raw`\bsubscribe to our\b|\bget our (?:free |daily |weekly |latest |best )*(?:newsletters?|app|e-?mails?|alerts?|updates|podcast|magazine|guide|deals)\b|\bour (?:free )?(?:daily |weekly )?newsletter\b|\bjoin (?:us|our)\b`,
     String.raw`\b(?:chat|talk) (?:to|with) us (?:on|in)\b|\b(?:follow us|find us|like us) on\b|\bfollow @?[\w.]+(?: [\w.]+){0,2} on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|,)|\bbecom(?:e|ing) a (?:member|subscriber|patron|supporter)\b|\bdownload (?:our|the \w+) app\b`,
@@ -75,27 +78,60 @@ function isShortNotice(text: string, pattern: RegExp, proseWins: boolean): boole
   return text.length <= MAX_PROMO_CHARS && pattern.test(text) && !(proseWins && authorProseWithPlug(text, pattern));
 }
 
-function shortBlocks($: CheerioAPI, pattern: RegExp, proseWins: boolean): AnyNode[] {
+/**
+ * Sentences of a site's small print beyond the notices above: trademark and licence statements
+ * ("X and Y are registered trademarks of Z", "officially licensed by"), property claims and a
+ * sentence that opens with ©, in the languages we see most.
+ */
+const SMALL_PRINT_SENTENCE = new RegExp(
+  [
+    LEGAL_NOTICE.source,
+    String.raw`\b(?:registered )?trademarks? of\b|\bare (?:the )?property of\b|\bofficially licensed by\b|^(?:©|\(c\))`,
+    String.raw`\beingetragene (?:marken|warenzeichen)\b|\bmarques? déposées?\b|\bmarcas? registradas?\b|\bmarchi registrati\b`,
+  ].join('|'),
+  'iu',
+);
+/** A trademark list can fill a paragraph; a longer block that says "all rights reserved" is a story. */
+const MAX_SMALL_PRINT_CHARS = 1500;
+const MIN_SMALL_PRINT_SENTENCES = 3;
+
+/**
+ * A paragraph of small print, too long for a one-line notice: it says "all rights reserved" or the
+ * like, and half or more of its sentences are legal statements.
+ */
+function isSmallPrint(text: string): boolean {
+  if (text.length > MAX_SMALL_PRINT_CHARS || !LEGAL_NOTICE.test(text)) return false;
+  const sentences = text.split(SENTENCE_BREAK);
+  const legal = sentences.filter((sentence) => SMALL_PRINT_SENTENCE.test(sentence)).length;
+  return sentences.length >= MIN_SMALL_PRINT_SENTENCES && legal * 2 >= sentences.length;
+}
+
+type IsNotice = (text: string) => boolean;
+
+function noticeBlocks($: CheerioAPI, isNotice: IsNotice, maxChars: number): AnyNode[] {
   return $('p, div, li, h3, h4, h5, h6, small, em')
     .toArray()
     .filter((element) => {
       // Text first: it gives up early on big containers, which are most candidates.
-      const text = shortBlockText(element, MAX_PROMO_CHARS);
-      return !!text && isShortNotice(text, pattern, proseWins) && $(element).find('p, div, li').length === 0;
+      const text = shortBlockText(element, maxChars);
+      return !!text && isNotice(text) && $(element).find('p, div, li').length === 0;
     });
 }
 
-function shortLines(pattern: RegExp, proseWins: boolean) {
-  return (lines: readonly DumpLine[]): number[] => lines.filter((line) => isShortNotice(line.text, pattern, proseWins)).map((line) => line.index);
+function noticeLines(isNotice: IsNotice) {
+  return (lines: readonly DumpLine[]): number[] => lines.filter((line) => isNotice(line.text)).map((line) => line.index);
 }
+
+const isPromo: IsNotice = (text) => isShortNotice(text, CALL_TO_ACTION, true);
+const isLegal: IsNotice = (text) => isShortNotice(text, LEGAL_NOTICE, false) || isSmallPrint(text);
 
 export const promoParagraphs: Filter = {
   name: 'promo-paragraphs',
   stage: 'article',
   maxShare: 0.5,
   reason: 'a short call to subscribe, sign up, join or follow is the site promoting itself',
-  select: ($) => shortBlocks($, CALL_TO_ACTION, true),
-  selectLines: shortLines(CALL_TO_ACTION, true),
+  select: ($) => noticeBlocks($, isPromo, MAX_PROMO_CHARS),
+  selectLines: noticeLines(isPromo),
 };
 
 export const legalNotices: Filter = {
@@ -103,6 +139,6 @@ export const legalNotices: Filter = {
   stage: 'article',
   maxShare: 0.5,
   reason: "copyright lines and affiliate or citation notices are the site's small print",
-  select: ($) => shortBlocks($, LEGAL_NOTICE, false),
-  selectLines: shortLines(LEGAL_NOTICE, false),
+  select: ($) => noticeBlocks($, isLegal, MAX_SMALL_PRINT_CHARS),
+  selectLines: noticeLines(isLegal),
 };

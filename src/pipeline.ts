@@ -210,6 +210,7 @@ function cleanDump(text: string, stage: StageOptions): Article {
     title,
     byline: null,
     authors: [],
+    organizations: [],
     siteName,
     publishedTime: null,
     modifiedTime: null,

@@ -41,8 +41,10 @@ export interface Article {
   canonicalUrl: string | null;
   title: string | null;
   byline: string | null;
-  /** Person names only: no "By", no e-mail addresses or URLs. */
+  /** Person names only: no "By", no e-mail addresses or URLs, no job titles. */
   authors: string[];
+  /** Agencies, desks and outlets credited for the story ("dpa", "Associated Press", "Guardian staff"). */
+  organizations: string[];
   siteName: string | null;
   /** ISO 8601 in UTC ("2024-03-04T09:30:00.000Z"); published and modified are never mixed. */
   publishedTime: string | null;

@@ -26,6 +26,7 @@ const ARTICLE_FIELDS = [
   'title',
   'byline',
   'authors',
+  'organizations',
   'siteName',
   'publishedTime',
   'modifiedTime',

@@ -49,6 +49,7 @@ export function assembleArticle(parts: ArticleParts): Article {
     title: clip(metadata.title?.trim() || null, MAX_TITLE_CHARS),
     byline: clip(metadata.byline, MAX_SHORT_FIELD_CHARS),
     authors: metadata.authors,
+    organizations: metadata.organizations,
     siteName: clip(metadata.siteName, MAX_SHORT_FIELD_CHARS),
     publishedTime: metadata.publishedTime,
     modifiedTime: metadata.modifiedTime,

@@ -13,7 +13,7 @@ const MARKED = '[rel~="author" i], [class*="byline" i], [id*="byline" i], [data-
 const ELSEWHERE = 'aside, footer, nav, [class*="comment" i], [class*="related" i], [class*="recommend" i], blockquote';
 const LINE_CANDIDATES = 'p, div, span, address, li, strong, em, b, small';
 /** The byline word, capitalised as a byline writes it ("by the river" starts a sentence), then the name. */
-const PREFIXED_LINE = /^(?:By|BY|Von|VON|Par|PAR|Por|POR|Di|Door|Av|Af|Автор|АВТОР|Текст)(?:\s*[:：]\s*|\s+)(?=\p{L})/u;
+const PREFIXED_LINE = /^(?:By|BY|Von|VON|von(?=\s+\p{Lu})|Par|PAR|Por|POR|Di|Door|Av|Af|Автор|АВТОР|Текст)(?:\s*[:：]\s*|\s+)(?=\p{L})/u;
 const MAX_BYLINE_LENGTH = 100;
 /** Words that sit in bylines but are no one's name. */
 const NOT_NAMES = /^(?:updated|published|posted|staff|editor|reporter|correspondent|min(?:ute)?s?\s+read|share|follow|more|read more|author|authors)$/i;

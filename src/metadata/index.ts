@@ -12,7 +12,8 @@ import { readMicrodata, readTimeElements } from './microdata.js';
 import { readPageDeclarations } from './page.js';
 import { siteNameFromTitle, stripSiteName } from './title.js';
 import type { MetadataField, MetadataFields, MetadataSource, MetadataSources, PageMetadata } from './types.js';
-import { splitAuthors } from './values.js';
+import { splitAuthors, uniqueIgnoringCase } from './values.js';
+import { type Credits, sortCredits } from './credits.js';
 
 export type { MetadataSource, MetadataSources, PageMetadata } from './types.js';
 export { siteNameFromTitle, stripSiteName } from './title.js';
@@ -83,6 +84,25 @@ function pick<K extends MetadataField>(sources: SourceTable, field: K): [Metadat
   return [undefined, undefined];
 }
 
+/**
+ * People and organisations credited for the story. A source that credits only an agency ("dpa")
+ * does not hide the people a later source names (the visible byline): the first source that
+ * names a person gives the authors, and the organisations of the sources up to it are kept.
+ */
+function readCredits(sources: SourceTable, siteName: string | null): Credits & { source: MetadataSource | undefined } {
+  const organizations: string[] = [];
+  let first: MetadataSource | undefined;
+  for (const source of FIELD_PRIORITY.authors) {
+    const names = sources[source]?.authors;
+    if (!names || names.length === 0) continue;
+    const credits = sortCredits(names, siteName);
+    organizations.push(...credits.organizations);
+    if (credits.people.length > 0) return { people: credits.people, organizations: uniqueIgnoringCase(organizations), source };
+    if (credits.organizations.length > 0) first ??= source;
+  }
+  return { people: [], organizations: uniqueIgnoringCase(organizations), source: first };
+}
+
 /** Reads the whole page, before any filter touches it. `pageUrl` is its address when known. */
 export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
   const sources = readSources($, urlBases($, pageUrl));
@@ -94,12 +114,13 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   };
   const siteName = take('siteName') ?? null;
   const title = take('title');
-  const authors = withoutSiteName(take('authors') ?? [], siteName);
-  if (authors.length === 0) delete used.authors;
+  const { people: authors, organizations, source: creditSource } = readCredits(sources, siteName);
+  if (creditSource) used.authors = creditSource;
   return {
     title: title ? stripSiteName(title, siteName) : null,
     byline: authors.length > 0 ? authors.join(', ') : null,
     authors,
+    organizations,
     siteName,
     publishedTime: take('publishedTime') ?? null,
     modifiedTime: take('modifiedTime') ?? null,
@@ -112,12 +133,6 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
     articleBody: sources['json-ld']?.articleBody ?? null,
     sources: used,
   };
-}
-
-/** "By Meridian Post" names the publisher, not a person: authors are people only. */
-function withoutSiteName(authors: string[], siteName: string | null): string[] {
-  const site = siteName?.toLowerCase();
-  return site ? authors.filter((name) => name.toLowerCase() !== site) : authors;
 }
 
 /** What Readability found on its own: used only for fields no metadata source filled. */
@@ -136,13 +151,17 @@ export function withReadabilityFallbacks(metadata: PageMetadata, found: Readabil
   };
   // Readability's byline is raw text ("By Jane Doe, Reuters"): it gives authors only if it holds names.
   const siteName = metadata.siteName ?? found.siteName;
-  const authors = metadata.authors.length > 0 || !found.byline ? metadata.authors : withoutSiteName(splitAuthors(found.byline), siteName);
-  if (authors !== metadata.authors && authors.length > 0) sources.authors = 'readability';
+  const credited = metadata.authors.length > 0 || metadata.organizations.length > 0 || !found.byline;
+  const { people: authors, organizations } = credited
+    ? { people: metadata.authors, organizations: metadata.organizations }
+    : sortCredits(splitAuthors(found.byline ?? ''), siteName);
+  if (!credited && (authors.length > 0 || organizations.length > 0)) sources.authors = 'readability';
   return {
     ...metadata,
     title: fill(metadata.title, found.title, 'title'),
     byline: metadata.byline ?? (authors.length > 0 ? authors.join(', ') : null),
     authors,
+    organizations,
     siteName: fill(metadata.siteName, found.siteName, 'siteName'),
     sources,
   };

@@ -45,6 +45,8 @@ export interface PageMetadata {
   title: string | null;
   byline: string | null;
   authors: string[];
+  /** Agencies, desks and outlets named where the authors are (credits.ts). */
+  organizations: string[];
   siteName: string | null;
   publishedTime: string | null;
   modifiedTime: string | null;

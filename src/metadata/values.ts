@@ -82,7 +82,7 @@ export function toIsoDate(value: unknown): string | undefined {
 
 /** "By", "Von", "Par", "Por", "Автор:"… at the start of a byline; the lookahead keeps "Byron" whole. */
 const BYLINE_PREFIX =
-  /^(?:(?:written|posted|reported|words|text|story)\s+by|by|von|par|por|di|door|przez|av|af|autor|auteur|автор|текст|文|记者|記者)(?=[\s:：]|$)[\s:：]*/iu;
+  /^(?:(?:written|posted|reported|reporting|words|text|story|analysis|opinion|commentary|review|interview|photos?|video)\s+by|by|von|par|por|di|door|przez|av|af|autor|auteur|автор|текст|文|记者|記者)(?=[\s:：]|$)[\s:：]*/iu;
 /** Commas, semicolons, "&" and the word "and" in the languages we see most. */
 const AUTHOR_SEPARATOR = /\s*[,;|&/]\s*|\s+(?:and|und|et|y|e|i|и|og|en|oraz|ve)\s+/iu;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -96,8 +96,15 @@ const EMPTY_WRAPPERS = /\(\s*\)|\[\s*\]|<\s*>|\s[-–—|]\s*$/g;
 
 /** Person names only: no "By", no e-mail addresses or URLs; "A, B and C" becomes three names. */
 /** `value` is text with its entities decoded (cleanString, or the page's own text). */
+/**
+ * A name in capitals run into the next credit ("JILL LAWLESSAssociated Press"): two adjacent
+ * elements whose text was joined without a space. Capitals then a capitalised word never occur
+ * inside one name.
+ */
+const GLUED_CREDITS = /(\p{Lu}{3,})(?=\p{Lu}\p{Ll})/gu;
+
 export function splitAuthors(value: string): string[] {
-  const withoutAddresses = value.replace(EMAIL, ' ').replace(URL_TEXT, ' ').replace(EMPTY_WRAPPERS, ' ');
+  const withoutAddresses = value.replace(EMAIL, ' ').replace(URL_TEXT, ' ').replace(EMPTY_WRAPPERS, ' ').replace(GLUED_CREDITS, '$1, ');
   const names = collapseSpaces(withoutAddresses)
     .replace(BYLINE_PREFIX, '')
     .split(AUTHOR_SEPARATOR)

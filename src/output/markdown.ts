@@ -21,6 +21,7 @@ export function frontMatter(article: Article): string {
   const fields: Array<[string, Yaml]> = [
     ['title', article.title],
     ['authors', article.authors],
+    ['organizations', article.organizations],
     ['byline', article.byline],
     ['siteName', article.siteName],
     ['url', article.url],

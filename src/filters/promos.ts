@@ -48,6 +48,9 @@ export const LEGAL_NOTICE = new RegExp(
     String.raw`(?<!\p{L})(?:comments?|comentários|comentarios|kommentare|commentaires|commenti|комментарии)(?!\p{L}).{0,100}(?:moderat|moderad|modér|moderier|approv|aprovad|freigeschaltet|модер)`,
     String.raw`\b(?:moderat\w*|approv\w*)\b.{0,40}\bcomments?\b`,
     String.raw`^(?:©|copyright)\s*\d{4}`,
+    // "Site © 2012", and the disclaimer for the links a story carries.
+    String.raw`^[\p{L}\d .&'’-]{1,40}(?:©|\(c\))\s*\d{4}\b`,
+    String.raw`\b(?:is|are) not responsible for the content of (?:external|other|third[- ]party|linked) (?:sites|websites|pages|links)\b`,
     'все права защищены|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrzeżone|tüm hakları saklıdır|جميع الحقوق محفوظة',
     // CJK reprint notices: "unauthorised copying and redistribution prohibited" (ko, ja, zh).
     '무단 ?전재|재배포 ?금지|無断転載|無断複製|版权所有|版權所有|未经(?:许可|授权)[^。]{0,10}转载|禁止转载',

@@ -61,6 +61,8 @@ const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu;
 const JOB_TITLE =
   /(?<!\p{L})(?:writer|editor(?:-at-large)?|editors|reporter|correspondent|columnist|contributor|producer|analyst|photographer|critic|journalist|anchor|chief|senior|redakteur(?:in)?|korrespondent(?:in)?|rédacteur|rédactrice|journaliste|periodista|redactor(?:a)?|giornalista|корреспондент|обозреватель)(?!\p{L})/iu;
 
+import { uniqueIgnoringCase } from './values.js';
+
 export interface Credits {
   people: string[];
   organizations: string[];
@@ -81,13 +83,45 @@ function isSingleWord(credit: string): boolean {
 }
 
 /**
+ * A name, a job title and an outlet run together in one credit, as a byline box's text reads when
+ * its parts sit in adjacent elements: "Judith Burns Education reporter BBC News". The words before
+ * the title are the person, less the subject word right before it ("Education", "Political") when
+ * two remain; the words after it are the outlet when they read as one.
+ */
+function splitAtJobTitle(credit: string, siteName: string | null): Credits | null {
+  const words = credit.split(' ');
+  const at = words.findIndex((word) => JOB_TITLE.test(word));
+  if (at < 2) return null;
+  const name = words.slice(0, at >= 3 ? at - 1 : at);
+  // "AP Auto Writer" and "Harbor Times Editor-at-large" are titles at an outlet, not a name before a title.
+  const outletFirst = kindOf(name.join(' '), siteName) === 'organization' || name.some((word) => AGENCIES.has(word.toLowerCase()) || DESK_WORD.test(word));
+  if (outletFirst || !name.every((word) => /^\p{Lu}/u.test(word))) return null;
+  const rest = words.slice(at + 1).join(' ');
+  const outlet = rest !== '' && kindOf(rest, siteName) === 'organization' ? [rest] : [];
+  return { people: [name.join(' ')], organizations: outlet };
+}
+
+/**
  * Sorts the names an author field gave (split already: splitAuthors) into people and
  * organisations; job titles go. Beside an outlet, a lone capitalised word is the outlet's town or
  * country ("hessenschau.de, Frankfurt, Germany"), not a person.
  */
 export function sortCredits(names: readonly string[], siteName: string | null): Credits {
-  const kinds = names.map((name) => ({ name, kind: kindOf(name, siteName) }));
-  const organizations = kinds.filter(({ kind }) => kind === 'organization').map(({ name }) => name);
-  const people = kinds.filter(({ kind, name }) => kind === 'person' && !(organizations.length > 0 && isSingleWord(name))).map(({ name }) => name);
-  return { people, organizations };
+  const people: string[] = [];
+  const organizations: string[] = [];
+  const single: string[] = [];
+  for (const name of names) {
+    const glued = splitAtJobTitle(name, siteName);
+    if (glued) {
+      people.push(...glued.people);
+      organizations.push(...glued.organizations);
+      continue;
+    }
+    const kind = kindOf(name, siteName);
+    if (kind === 'organization') organizations.push(name);
+    else if (kind === 'person') (isSingleWord(name) ? single : people).push(name);
+  }
+  // Beside an outlet, a lone capitalised word is its town or country; alone, it may be a pen name.
+  if (organizations.length === 0) people.push(...single);
+  return { people: uniqueIgnoringCase(people), organizations: uniqueIgnoringCase(organizations) };
 }

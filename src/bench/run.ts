@@ -1,5 +1,5 @@
 // src/bench/run.ts
-// `npm run bench [-- --worst N] [--ablation] [--limit N] [--rounds N] [--batch] [--memory] [--warc] [--startup]`
+// `npm run bench [-- --worst N] [--ablation] [--limit N] [--rounds N] [--batch] [--memory] [--warc] [--startup] [--metadata]`
 // Runs clean-article and plain Readability (on jsdom) over the ScrapingHub benchmark in the same
 // run, each in a child process, scores both with the benchmark's own score.mjs and prints one table,
 // the pages where clean-article does worse than Readability, the worst pages, and optionally an
@@ -39,6 +39,7 @@ const CHILD = new URL('./child.js', import.meta.url).pathname;
 const BATCH = new URL('./batch.js', import.meta.url).pathname;
 const WARC = new URL('./warc.js', import.meta.url).pathname;
 const STARTUP = new URL('./startup.js', import.meta.url).pathname;
+const METADATA = new URL('./metadata.js', import.meta.url).pathname;
 /** A page counts as a regression when its F1 drops by more than this below Readability's. */
 const REGRESSION_MARGIN = 0.05;
 
@@ -109,6 +110,11 @@ const f3 = (n: number): string => n.toFixed(3);
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
+  // --metadata: only the metadata counts (src/bench/metadata.ts), which need no extractor runs.
+  if (process.argv.includes('--metadata')) {
+    execFileSync(process.execPath, [METADATA, ...process.argv.slice(2).filter((arg) => arg !== '--metadata')], { stdio: 'inherit' });
+    return;
+  }
   // --dev: the dev sets first (clean-article, Readability, defuddle, trafilatura when importable), then SH-181 below.
   if (process.argv.includes('--dev')) {
     runDevBench({

@@ -14,6 +14,7 @@ import { siteNameFromTitle, stripSiteName } from './title.js';
 import type { MetadataField, MetadataFields, MetadataSource, MetadataSources, PageMetadata } from './types.js';
 import { splitAuthors, uniqueIgnoringCase } from './values.js';
 import { type Credits, sortCredits } from './credits.js';
+import { dateFromUrl, readVisibleDates } from './visible-date.js';
 
 export type { MetadataSource, MetadataSources, PageMetadata } from './types.js';
 export { siteNameFromTitle, stripSiteName } from './title.js';
@@ -29,8 +30,8 @@ export const FIELD_PRIORITY: Readonly<Record<MetadataField, readonly MetadataSou
   title: ['json-ld', 'opengraph', 'twitter', 'dublin-core', 'itemprop', 'meta', 'title'],
   authors: ['json-ld', 'meta', 'opengraph', 'dublin-core', 'itemprop', 'byline'],
   siteName: ['opengraph', 'json-ld', 'meta', 'dublin-core', 'itemprop', 'title-suffix'],
-  publishedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time'],
-  modifiedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time'],
+  publishedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time', 'visible-text', 'url'],
+  modifiedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time', 'visible-text'],
   lang: ['html-lang', 'content-language', 'json-ld', 'opengraph', 'dublin-core', 'meta', 'itemprop'],
   excerpt: ['opengraph', 'meta', 'twitter', 'json-ld', 'dublin-core', 'itemprop'],
   imageUrl: ['opengraph', 'twitter', 'json-ld', 'meta', 'itemprop'],
@@ -116,6 +117,12 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   const title = take('title');
   const { people: authors, organizations, source: creditSource } = readCredits(sources, siteName);
   if (creditSource) used.authors = creditSource;
+  const lang = take('lang') ?? null;
+  // Written dates and the URL only when no machine source has a date: they are the slow, unsure ones.
+  if (!isFilled(pick(sources, 'publishedTime')[0])) {
+    sources['visible-text'] = readVisibleDates($, lang);
+    sources.url = { publishedTime: dateFromUrl(sources.canonical?.canonicalUrl ?? pageUrl) };
+  }
   return {
     title: title ? stripSiteName(title, siteName) : null,
     byline: authors.length > 0 ? authors.join(', ') : null,
@@ -124,7 +131,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
     siteName,
     publishedTime: take('publishedTime') ?? null,
     modifiedTime: take('modifiedTime') ?? null,
-    lang: take('lang') ?? null,
+    lang,
     excerpt: take('excerpt') ?? null,
     imageUrl: take('imageUrl') ?? null,
     canonicalUrl: take('canonicalUrl') ?? null,

@@ -36,7 +36,11 @@ export type MetadataSource =
   | 'title'
   | 'title-suffix'
   | 'readability'
-  | 'detected';
+  | 'detected'
+  /** A date written next to the headline or byline (visible-date.ts). */
+  | 'visible-text'
+  /** A date in the page's address ("/2019/11/19/"). */
+  | 'url';
 
 /** Keyed by field; `leadImage` is how `--explain` names imageUrl, 'content' an image from the body. */
 export type MetadataSources = Partial<Record<MetadataField | 'leadImage', MetadataSource | 'content'>>;

@@ -32,7 +32,7 @@ export function looksLikeRoleOrOrganization(name: string): boolean {
 
 /** Tags a reader would not call a topic: CMS codes, ids, key:value labels, paths. */
 export function looksLikeCmsCode(tag: string): boolean {
-  return /^[\w-]*_[\w-]*$/.test(tag) || /^\d+$/.test(tag) || /^[0-9a-f-]{16,}$/i.test(tag) || /^[\w ]+:\s/.test(tag) || tag.includes('/');
+  return /^[\w-]*_[\w-]*$/.test(tag) || /^\d+$/.test(tag) || /^[0-9a-f-]{16,}$/i.test(tag) || /^[\w ]+:\s/.test(tag) || /^\S*\/\S*$/.test(tag);
 }
 
 interface Counts {

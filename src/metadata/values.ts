@@ -1,6 +1,7 @@
 // src/metadata/values.ts
 // Normalisers for metadata values: dates, person names, tags and language tags.
 
+import { topicOf } from './tags.js';
 import { decodeHTML } from 'entities';
 import { collapseSpaces } from '../text/normalize.js';
 
@@ -131,9 +132,11 @@ export function toTagList(value: unknown): string[] {
     // Decoded once, before splitting, so the ";" of "&ouml;" is no separator; and the ";" of an
     // entity still there after that one decoding ("&amp;amp;" gives "&amp;") is none either.
     .flatMap((entry) => (typeof entry === 'string' ? decodeEntities(entry).split(TAG_SEPARATOR) : []))
-    .map(tidy)
-    // "@post-id:123" style entries are CMS bookkeeping, not topics.
-    .filter((tag): tag is string => tag !== undefined && tag.length <= 100 && !tag.startsWith('@'));
+    .map((entry) => {
+      const tag = tidy(entry);
+      return tag === undefined ? undefined : topicOf(tag);
+    })
+    .filter((tag): tag is string => tag !== undefined && tag.length <= 100);
   return uniqueIgnoringCase(tags);
 }
 

@@ -1,0 +1,26 @@
+// src/metadata/tags.ts
+// Tags are topics a reader would recognise. CMSes put their own bookkeeping in the same keyword
+// fields: channel and template codes ("channel_other", "ctp_video"), ids and UUIDs, "Label: value"
+// pairs for their filters ("Day: Friday", "WC: 1000-1999", "Section: News"), section paths
+// ("sections/world", "/article"), addresses, and whole headlines pasted in as a keyword.
+
+/** Labels whose value is the topic itself: "Category: Jupiter" is the topic "Jupiter". */
+const TOPIC_LABELS = /^(?:topic|topics|tag|tags|category|keyword|keywords|subject|thema|themen|schlagwort|schlagworte|sujet|tema|tópico)$/i;
+/** "Label: value", a CMS filter pair; the label is one or two short words. */
+const LABELLED = /^([\p{L}][\p{L}\d]*(?: [\p{L}\d]+)?)\s*:\s*(.+)$/u;
+/** Identifiers: digits only, hex ids and UUIDs, a leading underscore ("_no-apple-news"). */
+const CODE = /^_|^\d+$|^[0-9a-f]{8,}(?:-[0-9a-f]{4,})*$/i;
+/** A snake_case word anywhere ("type_news", "Paul George PROFESSIONAL_ATHLETE"): an entity or template code. */
+const SNAKE_WORD = /(?:^|\s)[\p{L}\d-]+_[\p{L}\d_-]+(?:\s|$)/u;
+/** A path or an address: a slash with no spaces ("sections/world"), a URL, an e-mail. */
+const PATH_OR_ADDRESS = /^[^\s]*\/[^\s]*$|^https?:|@/i;
+/** A topic is a name or a short phrase; eight words or more is a sentence or a headline. */
+const MAX_TOPIC_WORDS = 7;
+
+/** The topic a tag names, or undefined when it is CMS bookkeeping. */
+export function topicOf(tag: string): string | undefined {
+  const labelled = LABELLED.exec(tag);
+  if (labelled) return TOPIC_LABELS.test(labelled[1]!) ? topicOf(labelled[2]!.trim()) : undefined;
+  if (CODE.test(tag) || SNAKE_WORD.test(tag) || PATH_OR_ADDRESS.test(tag) || tag.split(/\s+/).length > MAX_TOPIC_WORDS) return undefined;
+  return tag;
+}

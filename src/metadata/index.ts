@@ -6,6 +6,7 @@ import type { CheerioAPI } from 'cheerio';
 import { FALLBACK_BASE_URL } from '../parse/dom.js';
 import { detectLang, langContradictsText } from '../text/lang.js';
 import { readByline } from './byline.js';
+import { readVisibleHeadline, sameWording } from './headline.js';
 import { readJsonLd } from './json-ld.js';
 import { absoluteHttpUrl, readDublinCore, readMetaMap, readOpenGraph, readPlainMeta, readTwitterCard, type UrlBases } from './meta-tags.js';
 import { readMicrodata, readTimeElements } from './microdata.js';
@@ -27,7 +28,7 @@ type SourceTable = Partial<Record<MetadataSource, MetadataFields>>;
  * visible page. The language is the exception: <html lang> is what the page says about itself.
  */
 export const FIELD_PRIORITY: Readonly<Record<MetadataField, readonly MetadataSource[]>> = {
-  title: ['json-ld', 'opengraph', 'twitter', 'dublin-core', 'itemprop', 'meta', 'title'],
+  title: ['headline', 'json-ld', 'opengraph', 'twitter', 'dublin-core', 'itemprop', 'meta', 'title'],
   authors: ['json-ld', 'meta', 'opengraph', 'dublin-core', 'itemprop', 'byline'],
   siteName: ['opengraph', 'json-ld', 'meta', 'dublin-core', 'itemprop', 'title-suffix'],
   publishedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time', 'visible-text', 'url'],
@@ -114,6 +115,11 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
     return value;
   };
   const siteName = take('siteName') ?? null;
+  // The visible headline beats the declared ones, which it is checked against (headline.ts);
+  // when both say the same, the declared source keeps the credit in metadataSources.
+  const declared = pick(sources, 'title')[0];
+  const visible = readVisibleHeadline($, declared && stripSiteName(declared, siteName), siteName);
+  if (visible && !sameWording(visible, stripSiteName(declared ?? '', siteName))) sources.headline = { title: visible };
   const title = take('title');
   const { people: authors, organizations, source: creditSource } = readCredits(sources, siteName);
   if (creditSource) used.authors = creditSource;

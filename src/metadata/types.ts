@@ -22,6 +22,8 @@ export type MetadataField = Exclude<keyof MetadataFields, 'articleBody'>;
 
 /** Where a field's value came from, as `--explain` reports it in `metadataSources`. */
 export type MetadataSource =
+  /** The article's visible h1 (headline.ts). */
+  | 'headline'
   | 'json-ld'
   | 'opengraph'
   | 'twitter'

@@ -17,7 +17,7 @@ import { blocksToText, buildBlocks } from './extract/blocks.js';
 import { findLedeCandidates, restoreLedes } from './extract/lede.js';
 import { pageParagraphs } from './extract/page-paragraphs.js';
 import { addSections, recoverSiblingSections } from './extract/siblings.js';
-import { findImages, findLeadImage, keptImages } from './extract/images.js';
+import { findImages, findLeadImage, type LeadImageFound, keptImages, pictureKey, withPageNotes } from './extract/images.js';
 import { extractWithFallbacks } from './extract/fallback.js';
 import { furnitureReason, verifyExtraction } from './extract/verify.js';
 import { escapeHtml, extractWithReadability, type ExtractedContent } from './extract/readability.js';
@@ -101,7 +101,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   // Metadata reads the whole page (bylines, <time>, microdata live in the body) before any filter.
   const metadata = readMetadata(page, stage.url);
   // The lead figure often sits above what Readability keeps: read it while the page is whole.
-  const leadFound = findLeadImage(page, metadata.imageUrl, base);
+  const leadFound = withDeclaredNotes(findLeadImage(page, metadata.imageUrl, base), metadata);
   const lead = leadFound?.info ?? null;
   const removals = applyFilters(page, filtersOfStage(stage.filters, 'page'), contextFrom(metadata, captionTexts([lead]), stage.url), 'page');
 
@@ -125,7 +125,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
     if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $, paragraphs, { lenient: stage.favor === 'recall' }));
     if (ledes) restoreLedes($, ledes);
   }
-  const found = findImages($, base);
+  const found = withPageNotes(findImages($, base), page, base);
   const merged = withReadabilityFallbacks(metadata, extracted);
   const captions = captionTexts([lead, ...found.map(({ info }) => info)]);
   removals.push(...applyFilters($, filtersOfStage(stage.filters, 'article'), contextFrom(merged, captions, stage.url), 'article'));
@@ -187,10 +187,19 @@ function captionTexts(images: ReadonlyArray<ImageInfo | null>): string[] {
     .filter((text): text is string => !!text);
 }
 
+/** The caption and credit JSON-LD gives its image fill what the page's markup left empty. */
+function withDeclaredNotes(lead: LeadImageFound | null, metadata: PageMetadata): LeadImageFound | null {
+  if (!lead || (metadata.imageCaption === null && metadata.imageCredit === null)) return lead;
+  const caption = lead.info.caption ?? metadata.imageCaption;
+  const credit = lead.info.credit ?? (metadata.imageCredit && metadata.imageCredit !== caption ? metadata.imageCredit : null);
+  return { ...lead, info: { ...lead.info, caption, credit } };
+}
+
 /** The lead image first, once: the article's own copy of it gives way to the page's fuller record. */
 function withLeadImage(lead: ImageInfo | null, images: ImageInfo[]): ImageInfo[] {
   if (!lead) return images;
-  return [lead, ...images.filter((image) => image.url !== lead.url)];
+  const key = lead.url ? pictureKey(lead.url) : null;
+  return [lead, ...images.filter((image) => image.url !== lead.url && (key === null || !image.url || pictureKey(image.url) !== key))];
 }
 
 function cleanDump(text: string, stage: StageOptions): Article {
@@ -221,6 +230,8 @@ function cleanDump(text: string, stage: StageOptions): Article {
     tags: [],
     section: null,
     articleBody: null,
+    imageCaption: null,
+    imageCredit: null,
     // A dump carries no tags: its title is the first line and its site name a repeated suffix.
     sources: { ...(title ? { title: 'title' } : {}), ...(siteName ? { siteName: 'title-suffix' } : {}), ...(lang ? { lang: 'detected' } : {}) },
   };

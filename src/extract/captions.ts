@@ -31,7 +31,7 @@ const CAPTION_SET = tokenSet([
 ]);
 /** A credit inside a caption: "© …", "Photo: …", "Фото: …" up to the end. */
 const INLINE_CREDIT =
-  /(?:^|\s|[|/(])((?:©|\(c\)|photo(?:graph)?\s*:|photo by|image\s*:|credit\s*:|foto\s*:|фото\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|写真\s*[:：]|图片来源|사진\s*[=:]).*)$/iu;
+  /(?:^|\s|[|/(])((?:©|\(c\)|photo(?:graph)?\s*:|photo by|image\s*:|credit\s*:|foto\s*:|фото\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|quelle\s*:|source\s*:|fuente\s*:|fonte\s*:|источник\s*:|写真\s*[:：]|图片来源|사진\s*[=:]).*)$/iu;
 const MAX_CAPTION_CHARS = 400;
 /** Wire-style credit in parentheses at the end of a caption: "(AP Photo/Jane Doe)", "(NASA via AP, File)". */
 const TRAILING_PAREN_CREDIT =
@@ -40,8 +40,39 @@ const TRAILING_PAREN_CREDIT =
 /** Separators a caption keeps when its credit is cut off after it ("Caption — © Agency"). */
 const TRAILING_SEPARATOR = /[\s|/(—–-]+$/u;
 
+/** Markup printed as text (a <noscript> fallback read as a string, an escaped data attribute). */
+const PRINTED_TAG = /<\/?[a-z][^<>]*>/gi;
+
 function tidyCaption(text: string): string | null {
-  return collapseSpaces(text).replace(TRAILING_SEPARATOR, '') || null;
+  return collapseSpaces(text.replace(PRINTED_TAG, ' ')).replace(TRAILING_SEPARATOR, '') || null;
+}
+
+/** A credit names someone: the label alone ("Copyright", "©", "Foto:") credits no one. */
+const LABEL_ONLY = /^[([]?\s*(?:©|ⓒ|\(c\)|copyright|photo|foto|фото|bild|image|credit|quelle|source)?\s*[:.)\]]?\s*$/iu;
+
+function tidyCredit(text: string | null | undefined): string | null {
+  const credit = collapseSpaces((text ?? '').replace(PRINTED_TAG, ' '));
+  return credit === '' || LABEL_ONLY.test(credit) ? null : credit;
+}
+
+/**
+ * Caption and credit in adjacent elements read as one text lose the space between them: the
+ * credit after a full stop ("…unterstützen.Getty Images") or before the caption ("The Yomiuri
+ * ShimbunThe leaders met…"). A capital glued to the end of a sentence, or a short run of
+ * capitalised words glued to the next one, is that seam.
+ */
+const GLUED_TAIL_CREDIT = /(?<=[\p{Ll}\d)][.!?…"”»])(\p{Lu}[\p{L}\d&.' :/-]{1,60})$/u;
+const GLUED_HEAD_CREDIT = /^((?:\p{Lu}[\p{L}.'-]*\s){0,4}\p{Lu}\p{Ll}{3,})(?=\p{Lu}\p{Ll})/u;
+const MAX_GLUED_CREDIT_WORDS = 6;
+
+function gluedCredit(text: string): CaptionParts | null {
+  const tail = GLUED_TAIL_CREDIT.exec(text);
+  if (tail?.[1] && tail[1].split(' ').length <= MAX_GLUED_CREDIT_WORDS && !/[.!?]$/.test(tail[1])) {
+    return { caption: tidyCaption(text.slice(0, tail.index)), credit: tidyCredit(tail[1]) };
+  }
+  const head = GLUED_HEAD_CREDIT.exec(text);
+  if (head?.[1] && text.length - head[1].length >= 20) return { caption: tidyCaption(text.slice(head[1].length)), credit: tidyCredit(head[1]) };
+  return null;
 }
 
 /** Agency-only credits are short name lists ("Jane Doe | Getty Images"), never sentences. */
@@ -60,15 +91,16 @@ function tokensOf(element: Element): string[] {
 
 /** Splits "Caption. © Agency / Name" when the credit has no element of its own. */
 export function splitCaption(text: string): CaptionParts {
-  const clean = collapseSpaces(text);
+  const clean = collapseSpaces(text.replace(PRINTED_TAG, ' '));
   if (clean === '') return { caption: null, credit: null };
-  if (CREDIT_PREFIX.test(clean)) return { caption: null, credit: clean };
+  if (CREDIT_PREFIX.test(clean)) return { caption: null, credit: tidyCredit(clean) };
   const paren = TRAILING_PAREN_CREDIT.exec(clean);
-  if (paren?.[1]) return { caption: tidyCaption(clean.slice(0, paren.index)), credit: collapseSpaces(paren[1]) };
+  if (paren?.[1]) return { caption: tidyCaption(clean.slice(0, paren.index)), credit: tidyCredit(paren[1]) };
   const match = INLINE_CREDIT.exec(clean);
-  if (!match?.[1]) return { caption: clean, credit: null };
+  // A caption slot holding only a credit ("Patrick Semansky, ASSOCIATED PRESS") credits the photo.
+  if (!match?.[1]) return gluedCredit(clean) ?? (isCreditText(clean) ? { caption: null, credit: tidyCredit(clean) } : { caption: clean, credit: null });
   const caption = tidyCaption(clean.slice(0, clean.length - match[1].length));
-  return { caption, credit: collapseSpaces(match[1].replace(/\)\s*$/, '')) };
+  return { caption, credit: tidyCredit(match[1].replace(/\)\s*$/, '')) };
 }
 
 function isCreditElement($: CheerioAPI, element: Element): boolean {
@@ -82,11 +114,13 @@ function partsOf($: CheerioAPI, container: Cheerio<Element>): CaptionParts {
     .filter((_, element) => isCreditElement($, element))
     .first();
   if (creditNode.length === 0) return splitCaption(container.text());
-  const credit = collapseSpaces(creditNode.text()) || null;
+  const creditText = collapseSpaces(creditNode.text());
+  const credit = tidyCredit(creditText);
+  // The credit element goes from the caption even when it names no one ("Image:" with no name).
   const rest = container.clone();
   rest
     .find('*')
-    .filter((_, element) => collapseSpaces($(element).text()) === credit)
+    .filter((_, element) => collapseSpaces($(element).text()) === creditText)
     .remove();
   return { caption: tidyCaption(rest.text()), credit };
 }
@@ -95,7 +129,7 @@ function isCaptionLike(_$: CheerioAPI, node: Cheerio<Element>, alt: string): boo
   const element = node[0];
   const text = collapseSpaces(node.text());
   if (!element || text === '' || text.length > MAX_CAPTION_CHARS || node.find('img').length > 0) return false;
-  if (node.is('ul, ol, table') || node.find('a').length > 0) return false;
+  if (node.is('ul, ol, table, noscript, script') || node.find('a').length > 0) return false;
   if (hasToken(tokensOf(element), CAPTION_SET) || hasToken(tokensOf(element), CREDIT_SET)) return true;
   if (
     node
@@ -123,7 +157,47 @@ function captionAfter($: CheerioAPI, img: Cheerio<Element>, alt: string): Cheeri
   return null;
 }
 
+export const DATA_CAPTION_ATTRIBUTES = ['data-caption', 'data-image-caption', 'data-description', 'data-title'] as const;
+export const DATA_CREDIT_ATTRIBUTES = ['data-credit', 'data-image-credit', 'data-copyright', 'data-photographer', 'data-source'] as const;
+
+/** Caption and credit a photo viewer keeps in data attributes of the image or its wrappers. */
+function dataAttributes(img: Cheerio<Element>): CaptionParts {
+  const read = (names: readonly string[]): string | undefined => {
+    for (let node = img, level = 0; node.length > 0 && level < 3; node = node.parent() as Cheerio<Element>, level++) {
+      for (const name of names) {
+        const value = node.attr(name)?.trim();
+        if (value) return value;
+      }
+    }
+    return undefined;
+  };
+  const caption = read(DATA_CAPTION_ATTRIBUTES);
+  const credit = read(DATA_CREDIT_ATTRIBUTES);
+  if (caption === undefined) return { caption: null, credit: tidyCredit(credit) };
+  const parts = splitCaption(caption);
+  return { caption: parts.caption, credit: tidyCredit(credit) ?? parts.credit };
+}
+
 export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
+  const found = markupCaption($, img);
+  if (found.caption !== null && found.credit !== null) return found;
+  const data = dataAttributes(img);
+  return { caption: found.caption ?? data.caption, credit: found.credit ?? data.credit };
+}
+
+/**
+ * Only what the page marks as the picture's caption: its figure's figcaption, else the viewer's
+ * data attributes. Used where the text after an image is not the article's (the whole page).
+ */
+export function markedCaptionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
+  const figcaption = img.closest('figure').find('figcaption').first();
+  const found = figcaption.length > 0 ? partsOf($, figcaption) : { caption: null, credit: null };
+  if (found.caption !== null && found.credit !== null) return found;
+  const data = dataAttributes(img);
+  return { caption: found.caption ?? data.caption, credit: found.credit ?? data.credit };
+}
+
+function markupCaption($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
   const figcaption = img.closest('figure').find('figcaption').first();
   if (figcaption.length > 0) return partsOf($, figcaption);
   const after = captionAfter($, img, collapseSpaces(img.attr('alt') ?? ''));
@@ -135,7 +209,7 @@ export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
     .first();
   const parts = partsOf($, after);
   const creditAfter = collapseSpaces(after.next().text());
-  if (parts.credit === null && parts.caption !== null && isCreditText(creditAfter)) return { caption: parts.caption, credit: creditAfter };
+  if (parts.credit === null && parts.caption !== null && isCreditText(creditAfter)) return { caption: parts.caption, credit: tidyCredit(creditAfter) };
   if (captionChild.length > 0 && !hasToken(tokensOf(after[0]!), CAPTION_SET)) {
     return { caption: collapseSpaces(captionChild.text()) || parts.caption, credit: parts.credit };
   }

@@ -52,12 +52,32 @@ function captionKeys(ctx: FilterContext): Set<string> {
   return keys;
 }
 
+/**
+ * Sites reuse the story's first paragraph as the lead photo's caption. That paragraph is the
+ * lede, and the caption is the copy: a first <p> that is a long sentence stays in the text.
+ */
+const MIN_LEDE_CHARS = 100;
+
+/** The first paragraph outside figures when it is a long sentence, or null. */
+function longLede($: CheerioAPI): AnyNode | null {
+  const first = $('p')
+    .toArray()
+    .find((element) => $(element).closest('figure').length === 0 && blockText($, element) !== '');
+  if (!first) return null;
+  const text = blockText($, first);
+  return text.length >= MIN_LEDE_CHARS && /[.!?…"”»]$/.test(text) ? first : null;
+}
+
 function selectDuplicateCaptions($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   const keys = captionKeys(ctx);
   if (keys.size === 0) return [];
+  const lede = longLede($);
+  // The lede itself, or a wrapper inside it holding all its text (<p><span>…</span></p>).
+  const isLede = (element: AnyNode): boolean =>
+    lede !== null && (element === lede || ($.contains(lede as never, element as never) && blockText($, element) === blockText($, lede)));
   return $('p, div, span, h2, h3, h4, h5, h6')
     .toArray()
-    .filter((element) => $(element).closest('figure').length === 0)
+    .filter((element) => $(element).closest('figure').length === 0 && !isLede(element))
     .filter((element) => {
       const text = shortBlockText(element, MAX_CAPTION_KEY_CHARS);
       return text !== null && keys.has(textKey(text));

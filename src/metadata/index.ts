@@ -95,6 +95,9 @@ function readCredits(sources: SourceTable, siteName: string | null): Credits & {
   const organizations: string[] = [];
   let first: MetadataSource | undefined;
   for (const source of FIELD_PRIORITY.authors) {
+    const typed = sources[source]?.organizations ?? [];
+    organizations.push(...typed);
+    if (typed.length > 0) first ??= source;
     const names = sources[source]?.authors;
     if (!names || names.length === 0) continue;
     const credits = sortCredits(names, siteName);
@@ -103,6 +106,18 @@ function readCredits(sources: SourceTable, siteName: string | null): Credits & {
     if (credits.organizations.length > 0) first ??= source;
   }
   return { people: [], organizations: uniqueIgnoringCase(organizations), source: first };
+}
+
+/** The file a URL names, without a CMS size suffix ("photo-585x439.jpg" is "photo.jpg"). */
+function fileOf(url: string): string {
+  return (url.split(/[?#]/)[0]?.split('/').pop() ?? url).toLowerCase().replace(/[-_]\d{2,4}x\d{2,4}(?=\.\w+$)/, '');
+}
+
+/** JSON-LD's image caption and credit, when its image is the lead image (og:image may be another). */
+function declaredImageNotes(jsonLd: MetadataFields | undefined, imageUrl: string | null): Pick<PageMetadata, 'imageCaption' | 'imageCredit'> {
+  const own = jsonLd?.imageUrl;
+  if (!jsonLd || (own && imageUrl && fileOf(own) !== fileOf(imageUrl))) return { imageCaption: null, imageCredit: null };
+  return { imageCaption: jsonLd.imageCaption ?? null, imageCredit: jsonLd.imageCredit ?? null };
 }
 
 /** Reads the whole page, before any filter touches it. `pageUrl` is its address when known. */
@@ -124,6 +139,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   const { people: authors, organizations, source: creditSource } = readCredits(sources, siteName);
   if (creditSource) used.authors = creditSource;
   const lang = take('lang') ?? null;
+  const imageUrl = take('imageUrl') ?? null;
   // Written dates and the URL only when no machine source has a date: they are the slow, unsure ones.
   if (!isFilled(pick(sources, 'publishedTime')[0])) {
     sources['visible-text'] = readVisibleDates($, lang);
@@ -139,11 +155,12 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
     modifiedTime: take('modifiedTime') ?? null,
     lang,
     excerpt: take('excerpt') ?? null,
-    imageUrl: take('imageUrl') ?? null,
+    imageUrl,
     canonicalUrl: take('canonicalUrl') ?? null,
     tags: take('tags') ?? [],
     section: take('section') ?? null,
     articleBody: sources['json-ld']?.articleBody ?? null,
+    ...declaredImageNotes(sources['json-ld'], imageUrl),
     sources: used,
   };
 }

@@ -46,13 +46,37 @@ function nameOf(value: unknown, byId: ReadonlyMap<string, JsonObject>): string |
   return isObject(node) ? cleanString(node['name']) : undefined;
 }
 
+const isOrganization = (node: unknown): boolean => isObject(node) && typesOf(node).some((type) => /Organization$/.test(type));
+
+/** An Organization given as author (an agency, a desk, the publisher) is credited, but as no person. */
+function organizationsOf(value: unknown, byId: ReadonlyMap<string, JsonObject>): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return uniqueIgnoringCase(
+    list.flatMap((entry) => {
+      const node = resolve(entry, byId);
+      const name = isOrganization(node) ? nameOf(node, byId) : undefined;
+      return name ? [name] : [];
+    }),
+  );
+}
+
+/** The caption and credit schema.org gives the article's image (ImageObject caption, creditText…). */
+function imageNotesOf(value: unknown, byId: ReadonlyMap<string, JsonObject>): Pick<MetadataFields, 'imageCaption' | 'imageCredit'> {
+  const node = resolve(Array.isArray(value) ? value.find(isObject) : value, byId);
+  if (!isObject(node)) return {};
+  return {
+    imageCaption: cleanString(node['caption']) ?? cleanString(node['description']),
+    imageCredit: cleanString(node['creditText']) ?? nameOf(node['copyrightHolder'], byId) ?? nameOf(node['author'], byId),
+  };
+}
+
 /** Authors are people: an Organization given as author (often the publisher itself) is no byline. */
 function authorsOf(value: unknown, byId: ReadonlyMap<string, JsonObject>): string[] {
   const list = Array.isArray(value) ? value : [value];
   return uniqueIgnoringCase(
     list.flatMap((entry) => {
       const node = resolve(entry, byId);
-      if (isObject(node) && typesOf(node).some((type) => /Organization$/.test(type))) return [];
+      if (isOrganization(node)) return [];
       const name = nameOf(node, byId);
       return name ? splitAuthors(name) : [];
     }),
@@ -104,6 +128,7 @@ export function readJsonLd($: CheerioAPI): MetadataFields {
   const siteName = site ? nameOf(site['name'], byId) : undefined;
   if (!article) return { siteName };
   const authors = authorsOf(article['author'] ?? article['creator'], byId);
+  const organizations = organizationsOf(article['author'] ?? article['creator'], byId);
   // A page split into WebPage + ClaimReview (or similar) may date only the second node.
   const dated = [article, ...nodes.filter((node) => node !== article && !typesOf(node).some((type) => NOT_THE_STORY.test(type)))];
   const dateOf = (key: string): string | undefined => dated.map((node) => toIsoDate(node[key])).find((date) => date !== undefined);
@@ -111,6 +136,8 @@ export function readJsonLd($: CheerioAPI): MetadataFields {
   return {
     title: cleanString(article['headline']) ?? cleanString(article['name']),
     authors: authors.length > 0 ? authors : undefined,
+    organizations: organizations.length > 0 ? organizations : undefined,
+    ...imageNotesOf(article['image'], byId),
     siteName: nameOf(article['publisher'], byId) ?? siteName,
     publishedTime: dateOf('datePublished') ?? dateOf('dateCreated'),
     modifiedTime: dateOf('dateModified'),

@@ -16,9 +16,15 @@ export interface MetadataFields {
   section?: string | undefined;
   /** The publisher's own full text (JSON-LD articleBody), a recall fallback. */
   articleBody?: string | undefined;
+  /** Organisations JSON-LD gives as authors (typed Organization); only JSON-LD types its credits. */
+  organizations?: string[] | undefined;
+  /** The declared image's caption and credit (JSON-LD ImageObject), for the lead image. */
+  imageCaption?: string | undefined;
+  imageCredit?: string | undefined;
 }
 
-export type MetadataField = Exclude<keyof MetadataFields, 'articleBody'>;
+/** The fields merged by FIELD_PRIORITY; the others are read from one source each. */
+export type MetadataField = Exclude<keyof MetadataFields, 'articleBody' | 'organizations' | 'imageCaption' | 'imageCredit'>;
 
 /** Where a field's value came from, as `--explain` reports it in `metadataSources`. */
 export type MetadataSource =
@@ -63,6 +69,9 @@ export interface PageMetadata {
   tags: string[];
   section: string | null;
   articleBody: string | null;
+  /** The caption and credit the page declares for its image (JSON-LD), when it does. */
+  imageCaption: string | null;
+  imageCredit: string | null;
   /** The source of each filled field; `byline` follows `authors`. */
   sources: MetadataSources;
 }

@@ -2,6 +2,7 @@
 // The whole page as a cheerio document (parse5, the same HTML5 tree rules as jsdom, at a tenth of
 // the cost). Page-stage filters work on it; its serialisation is what jsdom finally parses.
 
+import { DATA_CAPTION_ATTRIBUTES, DATA_CREDIT_ATTRIBUTES } from '../extract/captions.js';
 import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
@@ -66,6 +67,9 @@ const KEPT_ATTRIBUTES = new Set([
   'property',
   'type',
   'charset',
+  // Photo viewers' captions and credits, read after Readability (extract/captions.ts).
+  ...DATA_CAPTION_ATTRIBUTES,
+  ...DATA_CREDIT_ATTRIBUTES,
 ]);
 const IMAGE_URL = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#\s]|$)/i;
 

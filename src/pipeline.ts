@@ -230,6 +230,7 @@ function cleanDump(text: string, stage: StageOptions): Article {
     tags: [],
     section: null,
     articleBody: null,
+    declaredLangs: lang ? [lang] : [],
     imageCaption: null,
     imageCredit: null,
     // A dump carries no tags: its title is the first line and its site name a repeated suffix.

@@ -161,6 +161,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
     section: take('section') ?? null,
     articleBody: sources['json-ld']?.articleBody ?? null,
     ...declaredImageNotes(sources['json-ld'], imageUrl),
+    declaredLangs: FIELD_PRIORITY.lang.map((source) => sources[source]?.lang).filter((tag): tag is string => tag !== undefined),
     sources: used,
   };
 }
@@ -197,9 +198,23 @@ export function withReadabilityFallbacks(metadata: PageMetadata, found: Readabil
   };
 }
 
-/** The declared language unless the text plainly contradicts it (declared "en", text Cyrillic). */
+const baseOf = (tag: string): string => tag.split('-')[0]!.toLowerCase();
+
+/**
+ * The declared language unless the text plainly contradicts it (declared "en", text Cyrillic).
+ * When the page's own declarations disagree (<html lang="en"> from the template, Content-Language
+ * "de"), the text decides between them: the word-based guess picks among what the page declared,
+ * never a language it did not.
+ */
 export function settleLang(metadata: PageMetadata, text: string): PageMetadata {
   const detected = detectLang(text);
-  if (!detected || (metadata.lang && !langContradictsText(metadata.lang, detected))) return metadata;
+  if (!detected) return metadata;
+  const declared = metadata.declaredLangs;
+  const disagree = new Set(declared.map(baseOf)).size > 1;
+  const named = declared.find((tag) => baseOf(tag) === detected);
+  if (disagree && named && metadata.lang && baseOf(metadata.lang) !== detected) {
+    return { ...metadata, lang: named, sources: { ...metadata.sources, lang: 'detected' } };
+  }
+  if (metadata.lang && !langContradictsText(metadata.lang, detected)) return metadata;
   return { ...metadata, lang: detected, sources: { ...metadata.sources, lang: 'detected' } };
 }

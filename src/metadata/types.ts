@@ -69,6 +69,8 @@ export interface PageMetadata {
   tags: string[];
   section: string | null;
   articleBody: string | null;
+  /** Every language the page declares (html lang, Content-Language, og:locale…), in FIELD_PRIORITY order. */
+  declaredLangs: string[];
   /** The caption and credit the page declares for its image (JSON-LD), when it does. */
   imageCaption: string | null;
   imageCredit: string | null;

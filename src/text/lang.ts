@@ -22,7 +22,8 @@ const FUNCTION_WORDS: Readonly<Record<string, readonly string[]>> = {
   it: ['il', 'che', 'della', 'per', 'non', 'sono', 'gli', 'nel', 'alla', 'anche'],
   pt: ['que', 'não', 'uma', 'para', 'com', 'dos', 'das', 'pelo', 'foi', 'são'],
   pl: ['się', 'nie', 'jest', 'że', 'na', 'do', 'jak', 'przez', 'oraz', 'także'],
-  tr: ['ve', 'bir', 'bu', 'için', 'ile', 'olarak', 'da', 'de', 'çok', 'daha'],
+  // Not 'da' or 'de': German, Spanish and Portuguese use them as much as Turkish does.
+  tr: ['ve', 'bir', 'bu', 'için', 'ile', 'olarak', 'değil', 'gibi', 'çok', 'daha'],
   nl: ['het', 'een', 'van', 'niet', 'zijn', 'voor', 'met', 'ook', 'wordt', 'naar'],
 };
 

@@ -178,11 +178,15 @@ function dataAttributes(img: Cheerio<Element>): CaptionParts {
   return { caption: parts.caption, credit: tidyCredit(credit) ?? parts.credit };
 }
 
-export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
-  const found = markupCaption($, img);
+/** What the markup left empty, filled from the viewer's data attributes. */
+function withDataAttributes(found: CaptionParts, img: Cheerio<Element>): CaptionParts {
   if (found.caption !== null && found.credit !== null) return found;
   const data = dataAttributes(img);
   return { caption: found.caption ?? data.caption, credit: found.credit ?? data.credit };
+}
+
+export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
+  return withDataAttributes(markupCaption($, img), img);
 }
 
 /**
@@ -191,10 +195,7 @@ export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
  */
 export function markedCaptionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
   const figcaption = img.closest('figure').find('figcaption').first();
-  const found = figcaption.length > 0 ? partsOf($, figcaption) : { caption: null, credit: null };
-  if (found.caption !== null && found.credit !== null) return found;
-  const data = dataAttributes(img);
-  return { caption: found.caption ?? data.caption, credit: found.credit ?? data.credit };
+  return withDataAttributes(figcaption.length > 0 ? partsOf($, figcaption) : { caption: null, credit: null }, img);
 }
 
 function markupCaption($: CheerioAPI, img: Cheerio<Element>): CaptionParts {

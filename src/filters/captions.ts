@@ -72,9 +72,10 @@ function selectDuplicateCaptions($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   const keys = captionKeys(ctx);
   if (keys.size === 0) return [];
   const lede = longLede($);
+  const ledeText = lede ? blockText($, lede) : null;
   // The lede itself, or a wrapper inside it holding all its text (<p><span>…</span></p>).
   const isLede = (element: AnyNode): boolean =>
-    lede !== null && (element === lede || ($.contains(lede as never, element as never) && blockText($, element) === blockText($, lede)));
+    lede !== null && (element === lede || ($.contains(lede as never, element as never) && blockText($, element) === ledeText));
   return $('p, div, span, h2, h3, h4, h5, h6')
     .toArray()
     .filter((element) => $(element).closest('figure').length === 0 && !isLede(element))

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileInput } from '../src/input/file.js';
-import { boundedHtml, MAX_CHILDREN, MAX_DEPTH, MAX_ELEMENTS } from '../src/parse/limits.js';
+import { boundedHtml, MAX_CHILDREN, MAX_DEPTH, MAX_ELEMENTS, MAX_NESTED_TEXT } from '../src/parse/limits.js';
 import { shrinkHtml } from '../src/parse/shrink.js';
 import { countWords } from '../src/text/normalize.js';
 import { cleanRaw } from '../src/pipeline.js';
@@ -64,6 +64,25 @@ describe('boundedHtml counts as the HTML tree builder does', () => {
     expect(() => boundedHtml(metas, 't')).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE' }));
     const empties = `<html><body>${'<span></span>'.repeat(MAX_CHILDREN + 1)}<p>Text.</p></body></html>`;
     expect(boundedHtml(empties, 't')).toBe('<html><body><p>Text.</p></body></html>');
+  });
+});
+
+// Issue 13 (fuzz): every element's text is read by Readability and the filters, so text nested
+// in hundreds of blockquotes costs its length times its depth; 450 of them (1.7 MB) took over 60 s.
+describe('boundedHtml bounds text by the depth it sits at', () => {
+  const paragraph = '<p>The harbour reopened on Monday after two years of repairs to the quay and its cranes.</p>';
+  it('refuses text nested so deep that reading every element costs more than the limit', () => {
+    const quotes = `<html><body><article>${`<blockquote>${paragraph.repeat(25)}`.repeat(450)}</article></body></html>`;
+    expect(() => boundedHtml(quotes, 't')).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringContaining('nested too deep') }));
+  });
+
+  it('accepts as much text at an ordinary depth, and does not count scripts or indentation', () => {
+    const flat = `<html><body><article>${paragraph.repeat(4_000)}</article></body></html>`;
+    expect(boundedHtml(flat, 't')).toBe(flat);
+    const script = `<script>${'var x = 1;'.repeat(MAX_NESTED_TEXT / 10)}</script>`;
+    const indented = `${'<div>\n'.repeat(90)}${' '.repeat(MAX_NESTED_TEXT / 90)}${paragraph}`;
+    const page = `<html><body>${'<div>'.repeat(4)}${script}${indented}</body></html>`;
+    expect(boundedHtml(page, 't')).toBe(page);
   });
 });
 

@@ -74,6 +74,7 @@ function hostilePages(story: string): Record<string, string> {
     'huge-src': page(`<article><p>${story}</p><img src="https://x.example/${'a'.repeat(15_000_000)}"></article>`),
     'huge-title': `<html><head><title>${'T'.repeat(15_000_000)}</title></head><body><article><p>${story}</p></article></body></html>`,
     'deep-nesting': page(`${'<div>'.repeat(100_000)}${story}`),
+    'nested-quotes': page(`<article>${`<blockquote><p>${story}</p>`.repeat(450)}</article>`),
     'million-empties': page(`${'<span></span>'.repeat(1_000_000)}<article><p>${story}</p></article>`),
     'utf7-markup': page(`<p>${story}</p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-`, '<meta charset="utf-7">'),
     'script-links': page(`<article><p>${story} <a href="JaVaScRiPt:alert(1)">x</a><img src=a.jpg onerror="alert(1)"></p></article>`),

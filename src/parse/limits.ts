@@ -24,6 +24,21 @@ export const MAX_ELEMENTS = 250_000;
  */
 export const MAX_CHILDREN = 5_000;
 
+/**
+ * Most text accepted counted once for every element it sits in (characters times their depth).
+ * Readability and the filters read each element's text, so their work grows with this sum, not
+ * with the page's bytes: 450 blockquotes nested one in the next, each holding a few paragraphs
+ * (1.7 MB), took over 60 s. Real pages stay under 2.7 million (2.69 at most over the 1,181
+ * benchmark and dev pages, the next 1.16; the median is 0.07); near 9 million a page took 9 s.
+ */
+export const MAX_NESTED_TEXT = 6_000_000;
+
+/**
+ * Elements whose text no stage reads element by element: scripts and styles are stripped, and a
+ * title is clipped to a few hundred characters before anything reads it.
+ */
+const RAW_TEXT = new Set(['script', 'style', 'template', 'noscript', 'title']);
+
 /** An element with nothing inside it and no attribute that makes it an image, embed or anchor. */
 const EMPTY_ELEMENT = /<(span|div|i|b|em|strong|p|a|li|section|font|small|u|s|ins|del|label)(?:\s[^<>]*)?>\s*<\/\1\s*>/gi;
 
@@ -35,6 +50,8 @@ interface Shape {
   elements: number;
   /** The most element children any one element has. */
   children: number;
+  /** Visible characters, each counted once for every element around it. */
+  nestedText: number;
 }
 
 /**
@@ -48,12 +65,15 @@ function measure(html: string): Shape {
   let deepest = 0;
   let elements = 0;
   let children = 0;
+  let nestedText = 0;
+  let inRawText = 0;
   // Element children counted so far, one entry per open element (the first is the document).
   const counts = [0];
   const parser = new Parser(
     {
-      onopentag() {
+      onopentag(name) {
         elements++;
+        if (RAW_TEXT.has(name)) inRawText++;
         const siblings = ++counts[counts.length - 1]!;
         if (siblings > children) children = siblings;
         counts.push(0);
@@ -61,8 +81,13 @@ function measure(html: string): Shape {
         // The page is refused anyway; and htmlparser2's own work per tag grows with its depth.
         if (deepest > MAX_DEPTH) throw TOO_DEEP;
       },
-      onclosetag() {
+      onclosetag(name) {
         if (counts.length > 1) counts.pop();
+        if (RAW_TEXT.has(name) && inRawText > 0) inRawText--;
+      },
+      ontext(text) {
+        // Whitespace is left out: indentation grows with depth on pretty-printed pages.
+        if (inRawText === 0) nestedText += visibleLength(text) * (counts.length - 1);
       },
     },
     { decodeEntities: false },
@@ -72,7 +97,14 @@ function measure(html: string): Shape {
   } catch (error) {
     if (error !== TOO_DEEP) throw error;
   }
-  return { depth: deepest, elements, children };
+  return { depth: deepest, elements, children, nestedText };
+}
+
+/** Characters of a text run that are not whitespace. */
+function visibleLength(text: string): number {
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) visible++;
+  return visible;
 }
 
 /**
@@ -83,6 +115,13 @@ export function boundedHtml(html: string, source: string): string {
   let shape = measure(html);
   if (shape.depth > MAX_DEPTH) {
     throw new CleanError('E_TOO_LARGE', `elements nest more than ${MAX_DEPTH} deep, the limit`, source);
+  }
+  if (shape.nestedText > MAX_NESTED_TEXT) {
+    throw new CleanError(
+      'E_TOO_LARGE',
+      `text nested too deep: ${shape.nestedText} characters counted once per enclosing element, over the limit of ${MAX_NESTED_TEXT}`,
+      source,
+    );
   }
   const tooMany = (of: Shape): boolean => of.elements > MAX_ELEMENTS || of.children > MAX_CHILDREN;
   if (!tooMany(shape)) return html;

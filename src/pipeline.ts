@@ -6,7 +6,6 @@
 // Plain-text dumps branch after sniffing: lines -> dump metadata -> line filters -> assemble.
 
 import type { Readable } from 'node:stream';
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { decodeBytes } from './decode/charset.js';
@@ -32,6 +31,7 @@ import { DEFAULT_MIN_WORDS } from './input/limits.js';
 import { savedFromUrl } from './input/saved-from.js';
 import { unwrapArticleContainers } from './extract/unwrap.js';
 import { boundedHtml } from './parse/limits.js';
+import { load } from './parse/cheerio-load.js';
 import { loadPage, serializeForReadability } from './parse/page.js';
 import { findLeadFigure, siteNameFromSuffixes, splitLines } from './text/dump.js';
 import { detectLang } from './text/lang.js';
@@ -119,7 +119,7 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   });
   if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
 
-  const $ = cheerio.load(extracted.html, null, false);
+  const $ = load(extracted.html, null, false);
   // Readability keeps one subtree: take back the sibling sections of the same article, then the lede.
   if (stage.favor !== 'precision') {
     if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $, paragraphs, { lenient: stage.favor === 'recall' }));

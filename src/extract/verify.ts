@@ -6,7 +6,8 @@
 // when it reads as furniture, asks Readability for its next choice with that block gone, then
 // falls back to the block under the page's own headline. A replacement must pass the same checks.
 
-import { type CheerioAPI, load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { load } from '../parse/cheerio-load.js';
 import type { Element } from 'domhandler';
 import { HIDDEN } from '../filters/page-chrome.js';
 import { LEGAL_NOTICE } from '../filters/promos.js';

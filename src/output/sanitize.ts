@@ -5,11 +5,15 @@
 // (html, Markdown) is made from this HTML, so one pass here covers them all. A DOM-based sanitizer
 // on jsdom was tried first: it kept every sanitized page alive (2 MB a page in the leak test).
 
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
+
+// Loaded on first use: text dumps never need it, and it costs a tenth of a second to load.
+const loadSanitizeHtml = (): typeof SanitizeHtml => createRequire(import.meta.url)('sanitize-html') as typeof SanitizeHtml;
 
 const TEXT_ATTRIBUTES = ['id', 'lang', 'dir', 'title'];
 
-const OPTIONS: sanitizeHtml.IOptions = {
+const optionsFor = (sanitizeHtml: typeof SanitizeHtml): SanitizeHtml.IOptions => ({
   // The defaults are text-level and structural HTML (no script, style, form, frame or embed);
   // an article also has pictures and media.
   allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'picture', 'source', 'video', 'audio', 'del', 'ins'],
@@ -33,12 +37,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: true,
   // Unknown tags go, their text stays; script, style and the like go with their content.
   disallowedTagsMode: 'discard',
-};
+});
 
 export interface Sanitizer {
   sanitize(html: string): string;
 }
 
 export function createSanitizer(): Sanitizer {
-  return { sanitize: (html) => sanitizeHtml(html, OPTIONS) };
+  const sanitizeHtml = loadSanitizeHtml();
+  const options = optionsFor(sanitizeHtml);
+  return { sanitize: (html) => sanitizeHtml(html, options) };
 }

@@ -4,7 +4,8 @@
 // every node in memory: a page nested 100,000 deep or made of a million empty elements would
 // take minutes and gigabytes. Real pages stay far below both limits.
 
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type * as Htmlparser2 from 'htmlparser2';
 import { CleanError } from '../errors.js';
 
 /**
@@ -69,6 +70,8 @@ function measure(html: string): Shape {
   let inRawText = 0;
   // Element children counted so far, one entry per open element (the first is the document).
   const counts = [0];
+  // Loaded when the first page is measured: a text dump never is.
+  const { Parser } = createRequire(import.meta.url)('htmlparser2') as typeof Htmlparser2;
   const parser = new Parser(
     {
       onopentag(name) {

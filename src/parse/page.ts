@@ -3,15 +3,15 @@
 // the cost). Page-stage filters work on it; its serialisation is what jsdom finally parses.
 
 import { DATA_CAPTION_ATTRIBUTES, DATA_CREDIT_ATTRIBUTES } from '../extract/captions.js';
-import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { boundedReadableText } from '../text/dom-text.js';
+import { load } from './cheerio-load.js';
 import { shrinkHtml } from './shrink.js';
 import { fillStreamedSlots, markStreamedSlots } from './streaming.js';
 
 export function loadPage(html: string): CheerioAPI {
-  const $ = cheerio.load(shrinkHtml(markStreamedSlots(html)));
+  const $ = load(shrinkHtml(markStreamedSlots(html)));
   // JSON-LD is data, not layout: keep it in <head> so no page filter can drop it with its container.
   $('body script[type="application/ld+json" i]').appendTo('head');
   unmarkQuoteWrappers($);

@@ -59,9 +59,26 @@ function firstNames($: CheerioAPI, elements: Cheerio<Element>, prefixed: boolean
     if (!text || (prefixed && !PREFIXED_LINE.test(text))) continue;
     if (element.name !== 'address' && $(element).closest(ELSEWHERE).length > 0) continue;
     const names = namesIn(text);
-    if (names.length > 0) return names;
+    if (names.length > 0) return prefixed ? names : [...new Set([...names, ...twinNames($, element)])];
   }
   return [];
+}
+
+/**
+ * Names in the marked element's twins: several authors are often one element each, side by side
+ * with the same tag and class (<span class="author-name">A</span><span class="author-name">B</span>).
+ */
+function twinNames($: CheerioAPI, element: Element): string[] {
+  const className = element.attribs['class'];
+  if (!className) return [];
+  return $(element)
+    .siblings(element.name)
+    .toArray()
+    .filter((twin) => twin.attribs['class'] === className)
+    .flatMap((twin) => {
+      const text = shortText($, twin);
+      return text ? namesIn(text) : [];
+    });
 }
 
 export function readByline($: CheerioAPI): MetadataFields {

@@ -16,6 +16,7 @@ import type { MetadataField, MetadataFields, MetadataSource, MetadataSources, Pa
 import { splitAuthors, uniqueIgnoringCase } from './values.js';
 import { type Credits, sortCredits } from './credits.js';
 import { dateFromUrl, readVisibleDates } from './visible-date.js';
+import { findPageZone, type PageZone } from './zone.js';
 
 export type { MetadataSource, MetadataSources, PageMetadata } from './types.js';
 export { siteNameFromTitle, stripSiteName } from './title.js';
@@ -52,18 +53,18 @@ function urlBases($: CheerioAPI, pageUrl: string | null): UrlBases {
   return { image, page: image.startsWith(FALLBACK_BASE_URL) ? undefined : image };
 }
 
-function readSources($: CheerioAPI, bases: UrlBases): SourceTable {
+function readSources($: CheerioAPI, bases: UrlBases, zone: PageZone | undefined): SourceTable {
   const map = readMetaMap($);
   const page = readPageDeclarations($, bases.page);
-  const jsonLd = readJsonLd($);
+  const jsonLd = readJsonLd($, zone);
   return {
     'json-ld': { ...jsonLd, canonicalUrl: absoluteHttpUrl(jsonLd.canonicalUrl, bases.page) },
-    opengraph: readOpenGraph(map, bases),
-    twitter: readTwitterCard(map, bases),
-    meta: readPlainMeta(map, bases),
-    'dublin-core': readDublinCore(map, bases),
-    itemprop: readMicrodata($, bases),
-    time: readTimeElements($),
+    opengraph: readOpenGraph(map, bases, zone),
+    twitter: readTwitterCard(map, bases, zone),
+    meta: readPlainMeta(map, bases, zone),
+    'dublin-core': readDublinCore(map, bases, zone),
+    itemprop: readMicrodata($, bases, zone),
+    time: readTimeElements($, zone),
     byline: readByline($),
     canonical: { canonicalUrl: page.canonicalUrl },
     'html-lang': { lang: page.htmlLang },
@@ -122,7 +123,10 @@ function declaredImageNotes(jsonLd: MetadataFields | undefined, imageUrl: string
 
 /** Reads the whole page, before any filter touches it. `pageUrl` is its address when known. */
 export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
-  const sources = readSources($, urlBases($, pageUrl));
+  const bases = urlBases($, pageUrl);
+  // Dates written without a zone are read in the page's own (zone.ts), else as UTC.
+  const zone = findPageZone($, bases.page);
+  const sources = readSources($, bases, zone);
   const used: MetadataSources = {};
   const take = <K extends MetadataField>(field: K): MetadataFields[K] => {
     const [value, source] = pick(sources, field);
@@ -142,7 +146,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   const imageUrl = take('imageUrl') ?? null;
   // Written dates and the URL only when no machine source has a date: they are the slow, unsure ones.
   if (!isFilled(pick(sources, 'publishedTime')[0])) {
-    sources['visible-text'] = readVisibleDates($, lang);
+    sources['visible-text'] = readVisibleDates($, lang, zone);
     sources.url = { publishedTime: dateFromUrl(sources.canonical?.canonicalUrl ?? pageUrl) };
   }
   return {

@@ -3,6 +3,7 @@
 // BlogPosting, ReportageNewsArticle and kin, found inside arrays, @graph and mainEntity.
 
 import type { CheerioAPI } from 'cheerio';
+import type { PageZone } from './zone.js';
 import { cleanString, splitAuthors, toIsoDate, toTagList, uniqueIgnoringCase } from './values.js';
 import type { MetadataFields } from './types.js';
 
@@ -113,7 +114,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function readJsonLd($: CheerioAPI): MetadataFields {
+export function readJsonLd($: CheerioAPI, zone?: PageZone): MetadataFields {
   const nodes: JsonObject[] = [];
   for (const script of $('script[type="application/ld+json" i]').toArray()) {
     try {
@@ -131,7 +132,7 @@ export function readJsonLd($: CheerioAPI): MetadataFields {
   const organizations = organizationsOf(article['author'] ?? article['creator'], byId);
   // A page split into WebPage + ClaimReview (or similar) may date only the second node.
   const dated = [article, ...nodes.filter((node) => node !== article && !typesOf(node).some((type) => NOT_THE_STORY.test(type)))];
-  const dateOf = (key: string): string | undefined => dated.map((node) => toIsoDate(node[key])).find((date) => date !== undefined);
+  const dateOf = (key: string): string | undefined => dated.map((node) => toIsoDate(node[key], zone)).find((date) => date !== undefined);
   const tags = toTagList(article['keywords']);
   return {
     title: cleanString(article['headline']) ?? cleanString(article['name']),

@@ -3,6 +3,7 @@
 // (author, description, date, parsely-…) and Dublin Core (dc., dcterms.).
 
 import type { CheerioAPI } from 'cheerio';
+import type { PageZone } from './zone.js';
 import { cleanString, decodeEntities, splitAuthors, toIsoDate, toLangTag, toTagList, uniqueIgnoringCase } from './values.js';
 import type { MetadataFields } from './types.js';
 
@@ -96,9 +97,9 @@ function first(map: MetaMap, keys: readonly string[] | undefined): string | unde
   return undefined;
 }
 
-function firstDate(map: MetaMap, keys: readonly string[] | undefined): string | undefined {
+function firstDate(map: MetaMap, keys: readonly string[] | undefined, zone: PageZone | undefined): string | undefined {
   for (const key of keys ?? []) {
-    const date = toIsoDate(first(map, [key]));
+    const date = toIsoDate(first(map, [key]), zone);
     if (date) return date;
   }
   return undefined;
@@ -133,15 +134,15 @@ export interface UrlBases {
   readonly page: string | undefined;
 }
 
-function readTable(map: MetaMap, table: KeyTable, bases: UrlBases): MetadataFields {
+function readTable(map: MetaMap, table: KeyTable, bases: UrlBases, zone: PageZone | undefined): MetadataFields {
   const site = first(map, table.siteName);
   return {
     title: first(map, table.title),
     authors: allOf(map, table.authors, (raw) => splitAuthors(decodeEntities(raw))),
     // A Twitter-style "@handle" or a bare address is not a site name.
     siteName: site && !/^@|^https?:\/\//.test(site) ? site : undefined,
-    publishedTime: firstDate(map, table.published),
-    modifiedTime: firstDate(map, table.modified),
+    publishedTime: firstDate(map, table.published, zone),
+    modifiedTime: firstDate(map, table.modified, zone),
     lang: toLangTag(first(map, table.lang)),
     excerpt: first(map, table.excerpt),
     imageUrl: absoluteHttpUrl(first(map, table.image), bases.image),
@@ -151,7 +152,7 @@ function readTable(map: MetaMap, table: KeyTable, bases: UrlBases): MetadataFiel
   };
 }
 
-export const readOpenGraph = (map: MetaMap, bases: UrlBases): MetadataFields => readTable(map, OPENGRAPH, bases);
-export const readTwitterCard = (map: MetaMap, bases: UrlBases): MetadataFields => readTable(map, TWITTER, bases);
-export const readPlainMeta = (map: MetaMap, bases: UrlBases): MetadataFields => readTable(map, PLAIN_META, bases);
-export const readDublinCore = (map: MetaMap, bases: UrlBases): MetadataFields => readTable(map, DUBLIN_CORE, bases);
+export const readOpenGraph = (map: MetaMap, bases: UrlBases, zone?: PageZone): MetadataFields => readTable(map, OPENGRAPH, bases, zone);
+export const readTwitterCard = (map: MetaMap, bases: UrlBases, zone?: PageZone): MetadataFields => readTable(map, TWITTER, bases, zone);
+export const readPlainMeta = (map: MetaMap, bases: UrlBases, zone?: PageZone): MetadataFields => readTable(map, PLAIN_META, bases, zone);
+export const readDublinCore = (map: MetaMap, bases: UrlBases, zone?: PageZone): MetadataFields => readTable(map, DUBLIN_CORE, bases, zone);

@@ -4,6 +4,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { absoluteHttpUrl, type UrlBases } from './meta-tags.js';
+import type { PageZone } from './zone.js';
 import { cleanString, splitAuthors, toIsoDate, toLangTag, toTagList, uniqueIgnoringCase } from './values.js';
 import type { MetadataFields } from './types.js';
 
@@ -44,7 +45,7 @@ function authorsOf($: CheerioAPI, scope: Cheerio<AnyNode>): string[] | undefined
   return names.length > 0 ? uniqueIgnoringCase(names) : undefined;
 }
 
-export function readMicrodata($: CheerioAPI, bases: UrlBases): MetadataFields {
+export function readMicrodata($: CheerioAPI, bases: UrlBases, zone?: PageZone): MetadataFields {
   // Inside the article's own scope when there is one, so a sidebar's items do not leak in.
   const scopes = $(ARTICLE_SCOPE).filter((_, element) => $(element).closest(ELSEWHERE).length === 0);
   const articleScope = scopes.filter((_, element) => $(element).find('[itemprop~="headline" i]').length > 0).first();
@@ -57,8 +58,8 @@ export function readMicrodata($: CheerioAPI, bases: UrlBases): MetadataFields {
     title: propText($, scope, 'headline'),
     authors: authorsOf($, scope),
     siteName: publisherName ? propValue($, publisherName) : undefined,
-    publishedTime: toIsoDate(propText($, scope, 'datePublished') ?? propText($, scope, 'dateCreated')),
-    modifiedTime: toIsoDate(propText($, scope, 'dateModified')),
+    publishedTime: toIsoDate(propText($, scope, 'datePublished') ?? propText($, scope, 'dateCreated'), zone),
+    modifiedTime: toIsoDate(propText($, scope, 'dateModified'), zone),
     lang: toLangTag(propText($, scope, 'inLanguage')),
     excerpt: propText($, scope, 'description'),
     imageUrl: absoluteHttpUrl(propText($, scope, 'image') ?? propText($, scope, 'thumbnailUrl'), bases.image),
@@ -76,7 +77,7 @@ function hints(element: Element): string {
  * <time datetime> elements: one marked as an update is the modified time; the published time
  * is one marked as such, else the first inside the article, else the page's first.
  */
-export function readTimeElements($: CheerioAPI): MetadataFields {
+export function readTimeElements($: CheerioAPI, zone?: PageZone): MetadataFields {
   const times = $('time[datetime]')
     .toArray()
     .filter((time) => $(time).closest(ELSEWHERE).length === 0);
@@ -87,7 +88,7 @@ export function readTimeElements($: CheerioAPI): MetadataFields {
     candidates.find((time) => $(time).closest('article, main, [role="main"]').length > 0) ??
     candidates[0];
   return {
-    publishedTime: toIsoDate(published?.attribs['datetime']),
-    modifiedTime: toIsoDate(modified?.attribs['datetime']),
+    publishedTime: toIsoDate(published?.attribs['datetime'], zone),
+    modifiedTime: toIsoDate(modified?.attribs['datetime'], zone),
   };
 }

@@ -4,6 +4,7 @@
 import { topicOf } from './tags.js';
 import { decodeHTML } from 'entities';
 import { collapseSpaces } from '../text/normalize.js';
+import { localToInstant, type PageZone } from './zone.js';
 
 export function cleanString(value: unknown): string | undefined {
   return typeof value === 'string' ? tidy(decodeEntities(value)) : undefined;
@@ -56,27 +57,37 @@ const ZONE_OFFSETS: Readonly<Record<string, string>> = {
 /** "06.12.2023" is day-first in every country that writes it; Date.parse would read June 12. */
 const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?$/;
 
+/** A wall-clock time in free text ("May 13, 2026 3:44 PM"), as opposed to a date alone. */
+const CLOCK = /\b\d{1,2}:\d{2}\b/;
+
 /**
  * Any date a page gives, as ISO 8601 normalised to UTC ("…Z"), so dates from different sources
- * compare as strings. A date without a zone is read as UTC, never as the machine's local time,
- * so output does not depend on where it runs. Unparseable dates are dropped, not guessed.
+ * compare as strings. A date and time without a zone is read in the page's zone when the page
+ * says it elsewhere (zone.ts), else as UTC, never as the machine's local time, so output does
+ * not depend on where it runs. A date alone, or at midnight on the dot, stays midnight UTC:
+ * shifting it would change the day.
+ * Unparseable dates are dropped, not guessed.
  */
-export function toIsoDate(value: unknown): string | undefined {
+export function toIsoDate(value: unknown, zone?: PageZone): string | undefined {
   const text = cleanString(value);
   if (!text) return undefined;
   const clockFirst = CLOCK_FIRST.exec(text);
-  const zone = clockFirst ? ZONE_OFFSETS[clockFirst[2]!.toUpperCase()] : undefined;
-  if (clockFirst && zone) return toIsoDate(`${clockFirst[3]} ${clockFirst[1]} ${zone}`);
+  const named = clockFirst ? ZONE_OFFSETS[clockFirst[2]!.toUpperCase()] : undefined;
+  if (clockFirst && named) return toIsoDate(`${clockFirst[3]} ${clockFirst[1]} ${named}`);
   const dotted = DOTTED_DATE.exec(text);
+  const zoned = !dotted && (/^\d{4}-\d{2}-\d{2}$/.test(text) || HAS_ZONE.test(text));
   const normalised = dotted
     ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}T${(dotted[4] ?? '0').padStart(2, '0')}:${dotted[5] ?? '00'}Z`
     : ISO_LOCAL.test(text)
       ? `${text.replace(' ', 'T')}Z`
-      : /^\d{4}-\d{2}-\d{2}$/.test(text) || HAS_ZONE.test(text)
+      : zoned
         ? text
         : `${text} UTC`;
-  const time = Date.parse(normalised);
-  if (Number.isNaN(time)) return undefined;
+  const read = Date.parse(normalised);
+  if (Number.isNaN(read)) return undefined;
+  // Midnight on the dot is how CMSes write a date alone ("2020-02-12T00:00:00"): it keeps its day.
+  const local = !zoned && (dotted ? dotted[4] !== undefined : CLOCK.test(text)) && read % 86_400_000 !== 0;
+  const time = zone && local ? localToInstant(read, zone) : read;
   const year = new Date(time).getUTCFullYear();
   return year >= 1990 && year <= 2100 ? new Date(time).toISOString() : undefined;
 }

@@ -10,6 +10,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { collapseSpaces } from '../text/normalize.js';
 import { toIsoDate } from './values.js';
+import type { PageZone } from './zone.js';
 
 /** The part of chrono-node this module uses: one locale's strict parser. */
 interface ParsedComponents {
@@ -74,19 +75,19 @@ function ownShortText(element: Element): string | undefined {
   return text.length >= 6 && text.length <= MAX_TEXT ? text : undefined;
 }
 
-/** Year, month and day as written, the clock and zone when given; no zone is UTC, as elsewhere. */
-function isoOf(date: ParsedComponents, clock: ParsedComponents | undefined): string | undefined {
+/** Year, month and day as written, the clock and zone when given; no zone is the page's (zone.ts). */
+function isoOf(date: ParsedComponents, clock: ParsedComponents | undefined, pageZone: PageZone | undefined): string | undefined {
   const pad = (n: number | null): string => String(n ?? 0).padStart(2, '0');
   const day = `${date.get('year')}-${pad(date.get('month'))}-${pad(date.get('day'))}`;
   const time = date.isCertain('hour') ? date : clock;
   if (!time) return toIsoDate(day);
-  const offset = time.isCertain('timezoneOffset') ? (time.get('timezoneOffset') ?? 0) : 0;
-  const zone = `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return toIsoDate(`${day}T${pad(time.get('hour'))}:${pad(time.get('minute'))}:00${zone}`);
+  const offset = time.isCertain('timezoneOffset') ? time.get('timezoneOffset') : null;
+  const zone = offset === null ? '' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return toIsoDate(`${day}T${pad(time.get('hour'))}:${pad(time.get('minute'))}:00${zone}`, pageZone);
 }
 
 /** The first full date in a short text, with the clock written just after it when there is one. */
-export function parseWrittenDate(text: string, lang: string | null): string | undefined {
+export function parseWrittenDate(text: string, lang: string | null, zone?: PageZone): string | undefined {
   if (!WRITTEN_YEAR.test(text)) return undefined;
   const results = parserFor(lang).parse(text, new Date(Date.UTC(2000, 0, 1)));
   const at = results.findIndex((result) => result.start.isCertain('year') && result.start.isCertain('day') && WRITTEN_YEAR.test(result.text));
@@ -95,7 +96,7 @@ export function parseWrittenDate(text: string, lang: string | null): string | un
   const next = results[at + 1];
   const gap = next ? next.index - (date.index + date.text.length) : Infinity;
   const clock = next && gap <= MAX_GAP_TO_TIME && next.start.isCertain('hour') && !next.start.isCertain('day') ? next.start : undefined;
-  return isoOf(date.start, clock);
+  return isoOf(date.start, clock, zone);
 }
 
 function sureness(element: Element, text: string): number {
@@ -124,7 +125,7 @@ export interface VisibleDates {
   modifiedTime?: string | undefined;
 }
 
-export function readVisibleDates($: CheerioAPI, lang: string | null): VisibleDates {
+export function readVisibleDates($: CheerioAPI, lang: string | null, zone?: PageZone): VisibleDates {
   const region = headlineRegion($);
   if (!region) return {};
   const best: Partial<Record<keyof VisibleDates, { iso: string; sureness: number }>> = {};
@@ -135,7 +136,7 @@ export function readVisibleDates($: CheerioAPI, lang: string | null): VisibleDat
     const field = UPDATED.test(text) && !PUBLISHING_WORDS.test(text) ? 'modifiedTime' : 'publishedTime';
     // The first of the surest: nested boxes repeat one date, and the page's order puts its own first.
     if ((best[field]?.sureness ?? 0) >= score) continue;
-    const iso = parseWrittenDate(text, lang);
+    const iso = parseWrittenDate(text, lang, zone);
     if (iso) best[field] = { iso, sureness: score };
   }
   return { publishedTime: best.publishedTime?.iso, modifiedTime: best.modifiedTime?.iso };

@@ -17,6 +17,7 @@ import { splitAuthors, uniqueIgnoringCase } from './values.js';
 import { type Credits, sortCredits } from './credits.js';
 import { dateFromUrl, readVisibleDates } from './visible-date.js';
 import { findPageZone, type PageZone } from './zone.js';
+import { readVisibleTags } from './visible-tags.js';
 
 export type { MetadataSource, MetadataSources, PageMetadata } from './types.js';
 export { siteNameFromTitle, stripSiteName } from './title.js';
@@ -38,7 +39,7 @@ export const FIELD_PRIORITY: Readonly<Record<MetadataField, readonly MetadataSou
   excerpt: ['opengraph', 'meta', 'twitter', 'json-ld', 'dublin-core', 'itemprop'],
   imageUrl: ['opengraph', 'twitter', 'json-ld', 'meta', 'itemprop'],
   canonicalUrl: ['canonical', 'opengraph', 'json-ld'],
-  tags: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop'],
+  tags: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'visible-tags'],
   section: ['json-ld', 'opengraph', 'meta', 'itemprop'],
 };
 
@@ -149,6 +150,8 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
     sources['visible-text'] = readVisibleDates($, lang, zone);
     sources.url = { publishedTime: dateFromUrl(sources.canonical?.canonicalUrl ?? pageUrl) };
   }
+  // The tag list under the story only when the page declares no keywords.
+  if (!isFilled(pick(sources, 'tags')[0])) sources['visible-tags'] = { tags: readVisibleTags($, bases.page) };
   return {
     title: title ? stripSiteName(title, siteName) : null,
     byline: authors.length > 0 ? authors.join(', ') : null,

@@ -48,7 +48,9 @@ export type MetadataSource =
   /** A date written next to the headline or byline (visible-date.ts). */
   | 'visible-text'
   /** A date in the page's address ("/2019/11/19/"). */
-  | 'url';
+  | 'url'
+  /** The tag list shown under the story (visible-tags.ts). */
+  | 'visible-tags';
 
 /** Keyed by field; `leadImage` is how `--explain` names imageUrl, 'content' an image from the body. */
 export type MetadataSources = Partial<Record<MetadataField | 'leadImage', MetadataSource | 'content'>>;

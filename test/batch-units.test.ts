@@ -14,7 +14,7 @@ import { WorkerPool } from '../src/batch/pool.js';
 import { createProgress, progressFields } from '../src/batch/progress.js';
 import { fnv1a, inShard, parseShard, shardOf } from '../src/batch/shard.js';
 import { stdoutSink } from '../src/batch/sink.js';
-import { collectSources, parseUrlList, workersWanted } from '../src/batch/sources.js';
+import { collectSources, MAX_SEGMENT_BYTES, parseUrlList, workersWanted } from '../src/batch/sources.js';
 import { emptyTally, summaryLine } from '../src/batch/summary.js';
 import { writeTree } from './helpers/batch.js';
 
@@ -119,6 +119,27 @@ describe('sources', () => {
       ['news.example/index', 'news.example'],
       ['news.example/index~1', 'news.example'],
     ]);
+  });
+
+  // Issue 13.7: a URL path segment of 240 characters was ENAMETOOLONG for the page's file and
+  // its temporary twin; long names are cut with a hash of the whole, so two stay apart.
+  it('shortens a name segment over the limit with a hash, keeping names apart and under 255 bytes', async () => {
+    const long = 'x'.repeat(240);
+    const root = join(tmp, 'long-names');
+    // 100 two-byte letters: 206 bytes with ".html", a legal file name whose output name is not.
+    const wide = `${'ü'.repeat(100)}.html`;
+    writeTree(root, { [wide]: 'x' });
+    const sources = await collectSources([join(root, wide)], [`https://news.example/${long}a`, `https://news.example/${long}b`, 'https://news.example/short']);
+    const names = sources.map((source) => source.outName.split('/').pop()!);
+    expect(names[3]).toBe('short');
+    expect(new Set(names).size).toBe(4);
+    for (const name of names.slice(0, 3)) {
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(MAX_SEGMENT_BYTES);
+      expect(Buffer.byteLength(`.${name}~12.jsonl.1234567.abcdef12.tmp`)).toBeLessThanOrEqual(255);
+      expect(name).toMatch(/-[0-9a-f]{12}$/);
+    }
+    expect(names[0]!.startsWith('ü'.repeat(90))).toBe(true);
+    expect(names[1]!.startsWith('x'.repeat(180))).toBe(true);
   });
 
   // Issue 13.7: a suffix must itself be unused, or the third file overwrote the second.

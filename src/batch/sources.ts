@@ -2,6 +2,7 @@
 // Expands the command line (paths, folders, --urls lists) into one ordered list of inputs, each
 // with the relative name its output takes under -o DIR.
 
+import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { join, relative, sep } from 'node:path';
@@ -118,9 +119,27 @@ function safeRelative(name: string): string {
       .filter((part) => part !== '' && part !== '.' && part !== '..')
       // Control characters and the characters Windows forbids in file names.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-      .map((part) => part.replace(/[\u0000-\u001f<>:"|?*]/g, '_'))
+      .map((part) => shortened(part.replace(/[\u0000-\u001f<>:"|?*]/g, '_')))
       .join('/') || 'input'
   );
+}
+
+/**
+ * Most bytes of one name segment. File systems allow 255; the output adds its ending (".jsonl"),
+ * maybe a "~N" suffix, and its temporary twin ".NAME.PID.RANDOM.tmp" 25 more.
+ */
+export const MAX_SEGMENT_BYTES = 200;
+
+/** A segment over the limit: its head, cut at a character, and a hash of the whole, so names stay unique. */
+function shortened(part: string): string {
+  if (Buffer.byteLength(part) <= MAX_SEGMENT_BYTES) return part;
+  const hash = createHash('sha256').update(part).digest('hex').slice(0, 12);
+  let head = '';
+  for (const character of part) {
+    if (Buffer.byteLength(head + character) > MAX_SEGMENT_BYTES - hash.length - 1) break;
+    head += character;
+  }
+  return `${head}-${hash}`;
 }
 
 function describe(spec: string, outName: string): BatchSource {

@@ -12,7 +12,7 @@ const tagsOf = (head: string, body: string): string[] => readMetadata(cheerio.lo
 describe('visible tag lists', () => {
   it('reads a list of links to tag pages inside the article', () => {
     const list =
-      '<ul class="post-meta"><li><a href="/tag/budget/">Budget</a></li><li><a href="/tag/bridges/">#Bridges</a></li><li><a href="/tag/city-council/">City council</a></li></ul>';
+      '<ul class="post-meta"><li><a href="/tag/budget/">Budget</a></li><li><a href="/tag/bridges/">#Bridges</a></li><li><a href="/topics/c8k2x71q/city-council">City council</a></li></ul>';
     expect(tagsOf('', `<article><h1>Budget passes</h1>${prose}${list}</article>`)).toEqual(['Budget', 'Bridges', 'City council']);
   });
 
@@ -30,8 +30,15 @@ describe('visible tag lists', () => {
     expect(tagsOf('', `${prose}<div><a href="/tag/budget/">Budget</a> <a href="/tag/roads/">Roads</a></div>`)).toEqual([]);
     // Deeper paths under a tag word are a site's sections and stories.
     expect(tagsOf('', `<article>${prose}<div><a href="/topics/garden/how-to-prune">How to prune</a></div></article>`)).toEqual([]);
+    // An offer dressed as a topic link.
+    expect(tagsOf('', `<article>${prose}<p><a href="/themen/newsletter/">Kostenlosen Newsletter bestellen</a></p></article>`)).toEqual([]);
     // A shop's affiliate link carries "?tag=" too.
     expect(tagsOf('', `<article>${prose}<div><a href="https://shop.example/dp/123?tag=site-21">Zum Angebot</a></div></article>`)).toEqual([]);
+  });
+
+  it("takes absolute links to the page's own site, known from its canonical address", () => {
+    const list = '<ul><li><a href="https://www.news.example/tag/budget/">Budget</a></li><li><a href="https://other.example/tag/roads/">Roads</a></li></ul>';
+    expect(tagsOf('<link rel="canonical" href="https://news.example/2026/budget">', `<article>${prose}${list}</article>`)).toEqual(['Budget']);
   });
 
   it('is not read when the page declares keywords', () => {

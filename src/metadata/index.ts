@@ -151,7 +151,8 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
     sources.url = { publishedTime: dateFromUrl(sources.canonical?.canonicalUrl ?? pageUrl) };
   }
   // The tag list under the story only when the page declares no keywords.
-  if (!isFilled(pick(sources, 'tags')[0])) sources['visible-tags'] = { tags: readVisibleTags($, bases.page) };
+  if (!isFilled(pick(sources, 'tags')[0]))
+    sources['visible-tags'] = { tags: readVisibleTags($, bases.page ?? sources.canonical?.canonicalUrl ?? sources.opengraph?.canonicalUrl) };
   return {
     title: title ? stripSiteName(title, siteName) : null,
     byline: authors.length > 0 ? authors.join(', ') : null,

@@ -14,16 +14,18 @@ import { topicOf } from './tags.js';
 
 /**
  * A link to a tag or topic page, by its path in the languages we see most: the tag word and one
- * segment at the end ("/tag/budget/"); deeper paths under it ("/topics/garden/how-to-prune") are
- * a site's sections and stories.
+ * segment at the end ("/tag/budget/"), maybe after a topic id ("/topics/c207p54/music"); deeper
+ * paths under it ("/topics/garden/how-to-prune") are a site's sections and stories.
  */
 const TAG_PAGE =
-  /\/(?:tags?|tagged|topics?|themen?|thema|schlagw[oö]rter|schlagworte?|stichw[oö]rter|stichworte?|keywords?|etiquetas?|temas?|sujets?|mots-cles|argomenti|onderwerpen?|tagi|teg|tegi|metki|trefwoord)\/[^/?#\s]+\/?(?:[?#]|$)|[?&](?:tag|tags|topic)=/i;
+  /\/(?:tags?|tagged|topics?|themen?|thema|schlagw[oö]rter|schlagworte?|stichw[oö]rter|stichworte?|keywords?|etiquetas?|temas?|sujets?|mots-cles|argomenti|onderwerpen?|tagi|teg|tegi|metki|trefwoord)\/(?:[a-z]*\d[a-z\d]*\/)?[^/?#\s]+\/?(?:[?#]|$)|[?&](?:tag|tags|topic)=/i;
 /** Places whose topic links are the site's, not the story's, and share bars (their links are verbs). */
 const SITE_PLACES =
   'nav, header, footer, aside, [role="navigation"], [class*="cloud" i], [class*="popular" i], [class*="trending" i], [class*="menu" i], [id*="menu" i], [class*="share" i], [class*="social" i], [class*="comment" i], [class*="author" i], [rel~="author" i]';
 /** A call to action or a sentence ("Jetzt Petition unterzeichnen!"), not a topic. */
 const SENTENCE_END = /[.!?…]$/;
+/** Offers dressed as links ("Kostenlosen Newsletter bestellen", "Subscribe"): no topic. */
+const CALL_TO_ACTION = /newsletter|subscri|abonn|bestellen|sign up|anmelden|inscri|suscr/i;
 /** A link that opens a listing rather than naming a topic: "Explore all", "Alle anzeigen", "Voir plus". */
 const LISTING_LINK = /^(?:explore|see|view|show|browse|discover|more|all|alle|mehr|weitere|voir|ver|mostrar|todos|todas|tutti|vedi|все|ещё|еще)(?:\s|$)/i;
 const ARTICLE_SCOPE = 'article, [itemprop~="articleBody" i], main, [role="main"]';
@@ -41,7 +43,15 @@ export function readVisibleTags($: CheerioAPI, pageUrl: string | undefined): str
   for (const link of scope.find('a[href]').toArray()) {
     const text = collapseSpaces($(link).text()).replace(/^#/, '');
     const href = link.attribs['href'] ?? '';
-    if (text === '' || text.length > MAX_TAG_CHARACTERS || SENTENCE_END.test(text) || LISTING_LINK.test(text) || !TAG_PAGE.test(href)) continue;
+    if (
+      text === '' ||
+      text.length > MAX_TAG_CHARACTERS ||
+      SENTENCE_END.test(text) ||
+      LISTING_LINK.test(text) ||
+      CALL_TO_ACTION.test(text) ||
+      !TAG_PAGE.test(href)
+    )
+      continue;
     if (!isSameSite(href, pageUrl)) continue;
     if ($(link).closest(SITE_PLACES).length > 0) continue;
     const block = $(link).closest('ul, ol, p, div, section, dl').get(0) as Element | undefined;

@@ -6,6 +6,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { CREDIT_AGENCY_SUFFIX, CREDIT_PREFIX } from '../filters/patterns.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tokens.js';
+import { boundedReadableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey } from '../text/normalize.js';
 
 export interface CaptionParts {
@@ -125,8 +126,19 @@ function partsOf($: CheerioAPI, container: Cheerio<Element>): CaptionParts {
   return { caption: tidyCaption(rest.text()), credit };
 }
 
+/** Raw text allowed before an element is too big to be a caption (or an empty wrapper), unread. */
+const MAX_RAW_CAPTION_CHARS = MAX_CAPTION_CHARS * 20;
+
+/** More raw text than `max`, found without reading all of a big element's text. */
+function holdsMoreThan(node: Cheerio<AnyNode>, max: number): boolean {
+  const element = node[0];
+  return element !== undefined && boundedReadableText(element, max) === null;
+}
+
 function isCaptionLike(_$: CheerioAPI, node: Cheerio<Element>, alt: string): boolean {
   const element = node[0];
+  // The rest of the article often follows an image: never read all of it for every image.
+  if (holdsMoreThan(node, MAX_RAW_CAPTION_CHARS)) return false;
   const text = collapseSpaces(node.text());
   if (!element || text === '' || text.length > MAX_CAPTION_CHARS || node.find('img').length > 0) return false;
   if (node.is('ul, ol, table, noscript, script') || node.find('a').length > 0) return false;
@@ -141,7 +153,7 @@ function isCaptionLike(_$: CheerioAPI, node: Cheerio<Element>, alt: string): boo
   if ((alt.length >= 12 && textKey(text).includes(textKey(alt))) || isCreditText(text) || INLINE_CREDIT.test(text) || TRAILING_PAREN_CREDIT.test(text))
     return true;
   // A short text whose next sibling is a credit line is that photo's caption.
-  return isCreditText(collapseSpaces(node.next().text()));
+  return !holdsMoreThan(node.next(), MAX_RAW_CAPTION_CHARS) && isCreditText(collapseSpaces(node.next().text()));
 }
 
 /** The element right after the image (or after the wrappers holding only it) that reads like its caption. */
@@ -151,7 +163,7 @@ function captionAfter($: CheerioAPI, img: Cheerio<Element>, alt: string): Cheeri
     const next = holder.nextAll().first() as Cheerio<Element>;
     if (next.length > 0 && isCaptionLike($, next, alt)) return next;
     const parent = holder.parent();
-    if (parent.length === 0 || collapseSpaces(parent.text()) !== collapseSpaces(holder.text())) break;
+    if (parent.length === 0 || holdsMoreThan(parent, MAX_RAW_CAPTION_CHARS) || collapseSpaces(parent.text()) !== collapseSpaces(holder.text())) break;
     holder = parent;
   }
   return null;

@@ -6,6 +6,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { paragraphChars } from '../parse/page.js';
+import { boundedReadableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey, truncate } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext, Removal } from '../types.js';
 
@@ -75,6 +76,9 @@ function isFragmentOfProse($: CheerioAPI, node: AnyNode): boolean {
     .first();
   // Only lines of prose: a link card or a bold title in a layout cell is a block of its own.
   if (!block.is(PROSE_BLOCKS)) return false;
+  // A block with far more raw text than the pick is prose either way: do not read all of a long
+  // quote or list item once per pick inside it (seconds on pages of repeated blocks).
+  if (boundedReadableText(block[0]!, (own + MAX_LEFTOVER_CHARS) * 4 + 200) === null) return true;
   return collapseSpaces(block.text()).length - own > MAX_LEFTOVER_CHARS;
 }
 

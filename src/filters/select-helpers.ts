@@ -36,7 +36,9 @@ export function selectWholeText($: CheerioAPI, pattern: RegExp, maxChars = MAX_L
     const text = boundedReadableText(element, maxChars * 4);
     if (!text || text.length > maxChars || !pattern.test(text)) return;
     let top: Element = element;
-    while (top.parent && top.parent.type === 'tag' && !isRoot($, top.parent) && blockText($, top.parent) === text) {
+    // Bounded as above: a wrapper holding the same text is short, and reading all of every big
+    // ancestor's text for every label cost seconds on pages of repeated blocks.
+    while (top.parent && top.parent.type === 'tag' && !isRoot($, top.parent) && boundedReadableText(top.parent, maxChars * 40) === text) {
       top = top.parent;
     }
     picked.add(top);

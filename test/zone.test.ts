@@ -5,7 +5,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { toIsoDate } from '../src/metadata/values.js';
-import { findPageZone, type PageZone } from '../src/metadata/zone.js';
+import { findPageZone, type PageZone, whenNeeded } from '../src/metadata/zone.js';
 
 const fixed = (minutes: number): PageZone => ({ offsetAt: () => minutes });
 const zoneOf = (head: string, url?: string, htmlLang = ''): PageZone | undefined =>
@@ -77,5 +77,21 @@ describe('findPageZone', () => {
     expect(zoneOf('', undefined, 'de')).toBeUndefined();
     expect(zoneOf('', 'https://startup.io/blog/post')).toBeUndefined();
     expect(zoneOf('', 'https://news.example.com/story')).toBeUndefined();
+  });
+});
+
+describe('whenNeeded', () => {
+  it('looks for the page zone only when a date needs one, and once', () => {
+    let searches = 0;
+    const zone = whenNeeded(() => {
+      searches++;
+      return fixed(60);
+    });
+    expect(toIsoDate('2026-01-20T09:15:00Z', zone)).toBe('2026-01-20T09:15:00.000Z');
+    expect(toIsoDate('2026-01-20', zone)).toBe('2026-01-20T00:00:00.000Z');
+    expect(searches).toBe(0);
+    expect(toIsoDate('2026-01-20 09:15', zone)).toBe('2026-01-20T08:15:00.000Z');
+    expect(toIsoDate('2026-07-20 09:15', zone)).toBe('2026-07-20T08:15:00.000Z');
+    expect(searches).toBe(1);
   });
 });

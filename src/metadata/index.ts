@@ -16,7 +16,7 @@ import type { MetadataField, MetadataFields, MetadataSource, MetadataSources, Pa
 import { splitAuthors, uniqueIgnoringCase } from './values.js';
 import { type Credits, sortCredits } from './credits.js';
 import { dateFromUrl, readVisibleDates } from './visible-date.js';
-import { findPageZone, type PageZone } from './zone.js';
+import { findPageZone, type PageZone, whenNeeded } from './zone.js';
 import { readVisibleTags } from './visible-tags.js';
 
 export type { MetadataSource, MetadataSources, PageMetadata } from './types.js';
@@ -126,7 +126,7 @@ function declaredImageNotes(jsonLd: MetadataFields | undefined, imageUrl: string
 export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
   const bases = urlBases($, pageUrl);
   // Dates written without a zone are read in the page's own (zone.ts), else as UTC.
-  const zone = findPageZone($, bases.page);
+  const zone = whenNeeded(() => findPageZone($, bases.page));
   const sources = readSources($, bases, zone);
   const used: MetadataSources = {};
   const take = <K extends MetadataField>(field: K): MetadataFields[K] => {

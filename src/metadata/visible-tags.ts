@@ -41,23 +41,19 @@ export function readVisibleTags($: CheerioAPI, pageUrl: string | undefined): str
   if (scope.length === 0) return undefined;
   const groups = new Map<Element, string[]>();
   for (const link of scope.find('a[href]').toArray()) {
-    const text = collapseSpaces($(link).text()).replace(/^#/, '');
+    // The address first: most links in an article go to no tag page, and their text is not read.
     const href = link.attribs['href'] ?? '';
-    if (
-      text === '' ||
-      text.length > MAX_TAG_CHARACTERS ||
-      SENTENCE_END.test(text) ||
-      LISTING_LINK.test(text) ||
-      CALL_TO_ACTION.test(text) ||
-      !TAG_PAGE.test(href)
-    )
-      continue;
-    if (!isSameSite(href, pageUrl)) continue;
+    if (!TAG_PAGE.test(href) || !isSameSite(href, pageUrl)) continue;
+    const text = collapseSpaces($(link).text()).replace(/^#/, '');
+    if (text === '' || text.length > MAX_TAG_CHARACTERS || SENTENCE_END.test(text) || LISTING_LINK.test(text) || CALL_TO_ACTION.test(text)) continue;
     if ($(link).closest(SITE_PLACES).length > 0) continue;
     const block = $(link).closest('ul, ol, p, div, section, dl').get(0) as Element | undefined;
     if (!block) continue;
     const topic = topicOf(text);
-    if (topic) groups.set(block, [...(groups.get(block) ?? []), topic]);
+    if (!topic) continue;
+    const tags = groups.get(block);
+    if (tags) tags.push(topic);
+    else groups.set(block, [topic]);
   }
   // The largest block of tag links whose text is mostly those links.
   const lists = [...groups.entries()].filter(([block]) => isMostlyLinks($, block)).sort((a, b) => b[1].length - a[1].length);

@@ -4,16 +4,27 @@
 // cleaned and which skipped, what a damaged file gives, -o DIR, --resume, --shard, and a kill.
 
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CHUNKED_TITLE, ENGLISH_TITLE, GERMAN_TITLE, RUSSIAN_TITLE } from '../src/tools/warc-pages.js';
 import { BIN, HANG_PAGE, ROOT, jsonLines, runCliProcess, startCli } from './helpers/batch.js';
 
 const WARCS = join(ROOT, 'fixtures', 'warc');
 const fixture = (name: string): string => join('fixtures', 'warc', name);
+
+/** Folders this file made under the system temp dir, removed when it ends so runs leave nothing behind. */
+const madeDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The record that starts at `offset`, read by warcio on its own. */
 async function recordIdAt(path: string, offset: number): Promise<string | undefined> {
@@ -82,7 +93,7 @@ describe('WARC input', () => {
   });
 
   it('writes one JSON Lines file a WARC under -o DIR, and --resume skips finished files', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'warc-out-'));
+    const out = tempDir('warc-out-');
     const first = await runCliProcess([WARCS, '-o', out, '-q']);
     expect(first.code).toBe(1); // the damaged fixtures
     const names = readdirSync(out).sort();
@@ -103,7 +114,7 @@ describe('WARC input', () => {
   });
 
   it('shards a list of WARC files by file: the shards partition the files', async () => {
-    const list = join(mkdtempSync(join(tmpdir(), 'warc-list-')), 'warcs.txt');
+    const list = join(tempDir('warc-list-'), 'warcs.txt');
     writeFileSync(
       list,
       `${readdirSync(WARCS)
@@ -112,7 +123,7 @@ describe('WARC input', () => {
     );
     const seen: string[] = [];
     for (const shard of ['1/3', '2/3', '3/3']) {
-      const out = mkdtempSync(join(tmpdir(), 'warc-shard-'));
+      const out = tempDir('warc-shard-');
       await runCliProcess(['--urls', list, '--shard', shard, '-o', out, '-q']);
       // A listed path keeps its place relative to the working folder (the repository root here).
       const placed = join(out, 'fixtures', 'warc');
@@ -126,7 +137,7 @@ describe('WARC input', () => {
   });
 
   it('after a kill -9, --resume gives what an uninterrupted run gives', async () => {
-    const inputs = mkdtempSync(join(tmpdir(), 'warc-kill-'));
+    const inputs = tempDir('warc-kill-');
     copyFileSync(join(WARCS, 'wget-site.warc.gz'), join(inputs, 'a.warc.gz'));
     copyFileSync(join(WARCS, 'library.warc'), join(inputs, 'c.warc'));
     // b.warc holds a page that, with the test hooks on, hangs its worker: the run is surely
@@ -138,7 +149,7 @@ describe('WARC input', () => {
       })(),
     );
     writeFileSync(join(inputs, 'b.warc'), await WARCSerializer.serialize(hang));
-    const killed = mkdtempSync(join(tmpdir(), 'warc-killed-'));
+    const killed = tempDir('warc-killed-');
     // Two workers: one is held by the hanging page, the other finishes a.warc.gz.
     const running = startCli([inputs, '-o', killed, '-j', '2', '--page-timeout', '600', '-q']);
     for (let waited = 0; !existsSync(join(killed, 'a.jsonl')) && waited < 2400; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -155,7 +166,7 @@ describe('WARC input', () => {
       }
     };
     plainRun([inputs, '-o', killed, '--resume']);
-    const whole = mkdtempSync(join(tmpdir(), 'warc-whole-'));
+    const whole = tempDir('warc-whole-');
     plainRun([inputs, '-o', whole]);
     const visible = (dir: string): string[] =>
       readdirSync(dir)

@@ -33,6 +33,7 @@ import { unwrapArticleContainers } from './extract/unwrap.js';
 import { boundedHtml } from './parse/limits.js';
 import { load } from './parse/cheerio-load.js';
 import { loadPage, serializeForReadability } from './parse/page.js';
+import { wrapLooseText } from './parse/loose-text.js';
 import { findLeadFigure, siteNameFromSuffixes, splitLines } from './text/dump.js';
 import { detectLang } from './text/lang.js';
 import type { Article, CleanOptions, Favor, Filter, FilterContext, ImageInfo } from './types.js';
@@ -108,6 +109,10 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   // Before the page is cut down to its container: the lede may sit outside it.
   const ledes = stage.favor === 'precision' ? null : findLedeCandidates(page, pageParagraphs(page), metadata.title, metadata.excerpt, captionTexts([lead]));
   const readable = serializeForReadability(page);
+  // Bare text between blocks becomes paragraphs, as Readability makes them in its copy, so that
+  // the stages below find the article's paragraphs on the page. After the lede search: a blog's
+  // tagline under its name is bare text as often as a lede is.
+  wrapLooseText(page);
   // Read again: the page as Readability reads it (cut to its container, form controls gone).
   const paragraphs = pageParagraphs(page);
   const extracted = withDocuments(readable, stage, (parse) => {
@@ -122,7 +127,12 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const $ = load(extracted.html, null, false);
   // Readability keeps one subtree: take back the sibling sections of the same article, then the lede.
   if (stage.favor !== 'precision') {
-    if (extracted.method.startsWith('readability')) addSections(page, $, recoverSiblingSections(page, $, paragraphs, { lenient: stage.favor === 'recall' }));
+    if (extracted.method.startsWith('readability'))
+      addSections(
+        page,
+        $,
+        recoverSiblingSections(page, $, paragraphs, { lenient: stage.favor === 'recall', lang: metadata.lang ?? detectLang($.root().text()) }),
+      );
     if (ledes) restoreLedes($, ledes);
   }
   const found = withPageNotes(findImages($, base), page, base);

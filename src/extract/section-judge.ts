@@ -22,6 +22,7 @@ import {
   SUBSCRIBE_TOKENS,
   tokenSet,
 } from '../filters/tokens.js';
+import { parseWrittenDate } from '../metadata/visible-date.js';
 import { readableText } from '../text/dom-text.js';
 import { collapseSpaces, countWords, textKey } from '../text/normalize.js';
 
@@ -71,6 +72,8 @@ const LENIENT_SECTION_CHARS = 40;
 /** How readily a neighbour counts as more of the article (`lenient` is --favor-recall). */
 export interface JudgeOptions {
   lenient: boolean;
+  /** The page's language, for reading a date line in it. */
+  lang?: string | null;
 }
 
 function tokensOf(element: Element): string[] {
@@ -93,12 +96,50 @@ function hasProse($: CheerioAPI, element: Element): boolean {
   return runs.some((run) => countWords(run) >= MIN_PROSE_WORDS && SENTENCE.test(run));
 }
 
+/** Fewer words than prose, but a whole sentence: a capital (or any letter) first, a full stop last. */
+const MIN_SENTENCE_WORDS = 6;
+function isShortSentence(text: string): boolean {
+  return countWords(text) >= MIN_SENTENCE_WORDS && /[.!?。！？]["'”’»)]?$/u.test(text) && !/[:|]/.test(text);
+}
+
+/** A date line is short: a weekday, a day, a month and a year at most, with a clock. */
+const MAX_DATE_LINE_WORDS = 6;
+function isDateLine(text: string, lang: string | null): boolean {
+  return countWords(text) <= MAX_DATE_LINE_WORDS && parseWrittenDate(text, lang) !== undefined;
+}
+
 /** Lists of links (other posts, archives, blogrolls) are the page's, whatever prose sits around them. */
 function hasLinkList($: CheerioAPI, element: Element): boolean {
-  return $(element)
-    .find('ul, ol')
-    .toArray()
-    .some((list) => $(list).children('li').length >= 3 && linkDensity($, $(list)) > 0.5);
+  const lists = $(element).find('ul, ol').toArray();
+  if (lists.some((list) => $(list).children('li').length >= 3 && linkDensity($, $(list)) > 0.5)) return true;
+  return hasLinkEntries(element);
+}
+
+/** Link entries in a row make a directory (a blogroll: each a link, a line break, its blurb). */
+const MIN_LINK_ENTRIES = 3;
+
+/** The first thing the paragraph shows is a link, on a line of its own. */
+function opensWithLinkLine(paragraph: Element): boolean {
+  const shown = paragraph.children.filter((node) => !(node.type === 'text' && node.data.trim() === '') && node.type !== 'comment');
+  const [first, second] = shown;
+  return first?.type === 'tag' && (first as Element).name === 'a' && second?.type === 'tag' && (second as Element).name === 'br';
+}
+
+/** Paragraphs opening with a link line, several in a row (anywhere in the block). */
+function hasLinkEntries(element: Element): boolean {
+  const stack: Element[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    let run = 0;
+    for (const child of node.children) {
+      if (child.type !== 'tag') continue;
+      const tag = child as Element;
+      run = tag.name === 'p' && opensWithLinkLine(tag) ? run + 1 : tag.name === 'br' ? run : 0;
+      if (run >= MIN_LINK_ENTRIES) return true;
+      stack.push(tag);
+    }
+  }
+  return false;
 }
 
 /** A heading with a list or a table under it: a section of a guide, even without sentences. */
@@ -186,6 +227,8 @@ export function judge($: CheerioAPI, element: Element, articleText: string, opti
   if ($(element).is(HIDDEN) || hiddenByClass(element.attribs['class'])) return 'skip';
   const text = collapseSpaces(readableText(withoutNoscript($, element)));
   if (text.length < 20) return 'skip';
+  // A blog's date header ("Dienstag, 28. April 2020") dates the post; it is no section of it.
+  if (isDateLine(text, options.lang ?? null)) return 'skip';
   // A photo and its caption: captions live on images, and the image stage reads them there.
   if (
     element.name === 'figure' ||
@@ -207,5 +250,8 @@ export function judge($: CheerioAPI, element: Element, articleText: string, opti
   if (isHeadingBlock($, element, text)) return 'heading';
   // One short line between sections is a call to action or a widget's label more often than prose.
   if (hasProse($, element)) return text.length >= (options.lenient ? LENIENT_SECTION_CHARS : MIN_SECTION_CHARS) ? 'content' : 'skip';
+  // A short sentence of the author's ("Scroll down for the full statement.") is stepped over, not
+  // taken: it places nothing, and ending the walk there would lose the paragraphs beyond it.
+  if (isShortSentence(text)) return 'skip';
   return 'stop';
 }

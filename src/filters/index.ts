@@ -10,6 +10,7 @@ import { standfirst } from './headline.js';
 import { linkLists } from './link-lists.js';
 import { legalNotices, promoParagraphs } from './promos.js';
 import { relatedCards } from './related-cards.js';
+import { teaserRails } from './teaser-rails.js';
 import { trailingChrome } from './trailing-chrome.js';
 import {
   adLabels,
@@ -42,6 +43,7 @@ export const FILTERS: readonly Filter[] = [
   titleRepeats,
   standfirst,
   bylineLines,
+  teaserRails,
   relatedCards,
   linkLists,
   promoParagraphs,

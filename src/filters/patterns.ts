@@ -422,7 +422,7 @@ export const WIDGET_HEADING = new RegExp(
 );
 
 export const STORY_LIST_HEADING =
-  /^(?:more|other|latest|top|popular|recommended|related|trending|further)\b.{0,40}\b(?:stor(?:y|ies)|news|articles?|posts?|reads|videos|headlines)\s*:?$/iu;
+  /^(?:more|other|latest|recent|top|popular|recommended|related|trending|further)\b.{0,40}\b(?:stor(?:y|ies)|news|articles?|posts?|reads|videos|headlines)\s*:?$/iu;
 
 /** Compiles a phrase list into one anchored pattern: the whole text is one or more phrases of the
  * group ("To participate in the discussion / log in or register"), maybe with colons, arrows,

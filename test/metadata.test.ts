@@ -5,7 +5,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { readMetadata, settleLang } from '../src/metadata/index.js';
-import { splitAuthors, toIsoDate, toTagList } from '../src/metadata/values.js';
+import { spaceJoinedWords, splitAuthors, toIsoDate, toTagList } from '../src/metadata/values.js';
 import { cleanRaw } from '../src/pipeline.js';
 import { readingTimeMinutes } from '../src/text/reading-time.js';
 import { countWords } from '../src/text/normalize.js';
@@ -291,5 +291,26 @@ describe('entities in metadata values', () => {
     expect(readMetadata(cheerio.load(`<html><head>${jsonLd}</head><body></body></html>`), null).authors).toEqual(['Jörg Müller']);
     const meta = '<meta name="author" content="Ren&amp;eacute; Dupont">';
     expect(readMetadata(cheerio.load(`<html><head>${meta}</head><body></body></html>`), null).authors).toEqual(['René Dupont']);
+  });
+});
+
+// Issue 10: a JSON-LD keyword string written with spaces only is split, and only as the last resort.
+describe('space-joined JSON-LD keywords', () => {
+  const words = 'Energiewende Windkraft Nordsee Netzausbau Stromtrasse Bundesnetzagentur Strompreise Klimaschutz';
+  const jsonLd = (keywords: string) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'H', keywords })}</script>`;
+
+  it('splits a string too long to be one topic into its words; a short one may be one phrase and stays whole', () => {
+    expect(spaceJoinedWords(words)).toHaveLength(8);
+    expect(spaceJoinedWords('New York City Marathon')).toEqual([]);
+    expect(spaceJoinedWords('Energie, Wind und Wetter an der Nordseeküste heute')).toEqual([]);
+    expect(spaceJoinedWords(['Energie', 'Wind'])).toEqual([]);
+  });
+
+  it('gives way to any real list: news_keywords, article:tag', () => {
+    const withMeta = page(`${jsonLd(words)}<meta name="news_keywords" content="Energie, Netze">`);
+    expect(meta(withMeta).tags).toEqual(['Energie', 'Netze']);
+    const alone = meta(page(jsonLd(words)));
+    expect(alone.tags[0]).toBe('Energiewende');
+    expect(alone.sources.tags).toBe('keyword-words');
   });
 });

@@ -39,7 +39,7 @@ export const FIELD_PRIORITY: Readonly<Record<MetadataField, readonly MetadataSou
   excerpt: ['opengraph', 'meta', 'twitter', 'json-ld', 'dublin-core', 'itemprop'],
   imageUrl: ['opengraph', 'twitter', 'json-ld', 'meta', 'itemprop'],
   canonicalUrl: ['canonical', 'opengraph', 'json-ld'],
-  tags: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'visible-tags'],
+  tags: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'visible-tags', 'keyword-words'],
   section: ['json-ld', 'opengraph', 'meta', 'itemprop'],
 };
 
@@ -153,6 +153,8 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   // The tag list under the story only when the page declares no keywords.
   if (!isFilled(pick(sources, 'tags')[0]))
     sources['visible-tags'] = { tags: readVisibleTags($, bases.page ?? sources.canonical?.canonicalUrl ?? sources.opengraph?.canonicalUrl) };
+  // Last, a space-joined keyword string split into its words: rough, but better than no topics.
+  if (!isFilled(pick(sources, 'tags')[0])) sources['keyword-words'] = { tags: sources['json-ld']?.keywordWords };
   return {
     title: title ? stripSiteName(title, siteName) : null,
     byline: authors.length > 0 ? authors.join(', ') : null,

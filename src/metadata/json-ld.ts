@@ -4,7 +4,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { PageZone } from './zone.js';
-import { cleanString, splitAuthors, toIsoDate, toTagList, uniqueIgnoringCase } from './values.js';
+import { cleanString, splitAuthors, toIsoDate, spaceJoinedWords, toTagList, uniqueIgnoringCase } from './values.js';
 import type { MetadataFields } from './types.js';
 
 /** Any "…Article" (NewsArticle, ReportageNewsArticle, AnalysisNewsArticle…) and the posting types. */
@@ -147,6 +147,7 @@ export function readJsonLd($: CheerioAPI, zone?: PageZone): MetadataFields {
     imageUrl: urlOf(article['image'] ?? article['thumbnailUrl']),
     canonicalUrl: urlOf(article['mainEntityOfPage']) ?? cleanString(article['url']),
     tags: tags.length > 0 ? tags : undefined,
+    keywordWords: tags.length > 0 ? undefined : spaceJoinedWords(article['keywords']),
     section: firstString(article['articleSection']),
     articleBody: typeof article['articleBody'] === 'string' ? article['articleBody'] : undefined,
   };

@@ -15,7 +15,7 @@ const SNAKE_WORD = /(?:^|\s)[\p{L}\d-]+_[\p{L}\d_-]+(?:\s|$)/u;
 /** A path or an address: a slash with no spaces ("sections/world"), a URL, an e-mail. */
 const PATH_OR_ADDRESS = /^[^\s]*\/[^\s]*$|^https?:|@/i;
 /** A topic is a name or a short phrase; eight words or more is a sentence or a headline. */
-const MAX_TOPIC_WORDS = 7;
+export const MAX_TOPIC_WORDS = 7;
 
 /** The topic a tag names, or undefined when it is CMS bookkeeping. */
 export function topicOf(tag: string): string | undefined {

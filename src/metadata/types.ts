@@ -21,10 +21,12 @@ export interface MetadataFields {
   /** The declared image's caption and credit (JSON-LD ImageObject), for the lead image. */
   imageCaption?: string | undefined;
   imageCredit?: string | undefined;
+  /** JSON-LD keywords written as one space-joined string too long to be one topic, split into words. */
+  keywordWords?: string[] | undefined;
 }
 
 /** The fields merged by FIELD_PRIORITY; the others are read from one source each. */
-export type MetadataField = Exclude<keyof MetadataFields, 'articleBody' | 'organizations' | 'imageCaption' | 'imageCredit'>;
+export type MetadataField = Exclude<keyof MetadataFields, 'articleBody' | 'organizations' | 'imageCaption' | 'imageCredit' | 'keywordWords'>;
 
 /** Where a field's value came from, as `--explain` reports it in `metadataSources`. */
 export type MetadataSource =
@@ -50,7 +52,9 @@ export type MetadataSource =
   /** A date in the page's address ("/2019/11/19/"). */
   | 'url'
   /** The tag list shown under the story (visible-tags.ts). */
-  | 'visible-tags';
+  | 'visible-tags'
+  /** JSON-LD keywords that were one space-joined string, split into words: the last resort. */
+  | 'keyword-words';
 
 /** Keyed by field; `leadImage` is how `--explain` names imageUrl, 'content' an image from the body. */
 export type MetadataSources = Partial<Record<MetadataField | 'leadImage', MetadataSource | 'content'>>;

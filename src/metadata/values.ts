@@ -1,7 +1,7 @@
 // src/metadata/values.ts
 // Normalisers for metadata values: dates, person names, tags and language tags.
 
-import { topicOf } from './tags.js';
+import { MAX_TOPIC_WORDS, topicOf } from './tags.js';
 import { decodeHTML } from 'entities';
 import { collapseSpaces } from '../text/normalize.js';
 import { localToInstant, type PageZone } from './zone.js';
@@ -149,6 +149,25 @@ export function toTagList(value: unknown): string[] {
     })
     .filter((tag): tag is string => tag !== undefined && tag.length <= 100);
   return uniqueIgnoringCase(tags);
+}
+
+/**
+ * Keywords some CMSes write as one string of words with no separator ("Energiewende Windkraft
+ * Nordsee Netzausbau …"): longer than any one topic, so toTagList drops it. Split into its words,
+ * it is a rough topic list, used only when the page has no other (metadata/index.ts).
+ */
+export function spaceJoinedWords(value: unknown): string[] {
+  const raw = Array.isArray(value) ? value : [value];
+  if (raw.length !== 1 || typeof raw[0] !== 'string') return [];
+  const text = tidy(decodeEntities(raw[0])) ?? '';
+  if (TAG_SEPARATOR.test(text)) return [];
+  const words = text.split(/\s+/);
+  if (words.length <= MAX_TOPIC_WORDS) return [];
+  const topics = words
+    .filter((word) => /\p{L}{2}/u.test(word))
+    .map((word) => topicOf(word))
+    .filter((word): word is string => word !== undefined);
+  return uniqueIgnoringCase(topics);
 }
 
 export function uniqueIgnoringCase(values: readonly string[]): string[] {

@@ -58,10 +58,37 @@ function firstNames($: CheerioAPI, elements: Cheerio<Element>, prefixed: boolean
     const text = shortText($, element);
     if (!text || (prefixed && !PREFIXED_LINE.test(text))) continue;
     if (element.name !== 'address' && $(element).closest(ELSEWHERE).length > 0) continue;
+    if (prefixed && inOtherStorysCard($, element)) continue;
     const names = namesIn(text);
     if (names.length > 0) return prefixed ? names : [...new Set([...names, ...twinNames($, element)])];
   }
   return [];
+}
+
+/** How far up from a byline to look for the card it sits in: the card itself, or its body. */
+const CARD_LEVELS = 2;
+const MAX_CARD_CHARS = 400;
+const LINKED_HEADLINE = 'h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]';
+
+/**
+ * A teaser card of another story: a block with a linked headline, the byline under it that of
+ * the story it links to ("Latest in Tech: <h5><a>…</a></h5> By ANNA REED …"). The page's own
+ * headline is linked on some blogs too (to its permalink): a headline that is the page's title
+ * is no card's.
+ */
+function inOtherStorysCard($: CheerioAPI, element: Element): boolean {
+  const own = collapseSpaces($('title').first().text()).toLowerCase();
+  let card = $(element).parent();
+  for (let level = 0; level < CARD_LEVELS && card.length > 0 && !card.is('body, article, main'); level++, card = card.parent()) {
+    const headline = card.find(LINKED_HEADLINE).first();
+    if (headline.length === 0) continue;
+    // A card is small; a story's body holding some linked heading is no card.
+    const parts: string[] = [];
+    if (!boundedText(card[0]!, MAX_CARD_CHARS, parts) || collapseSpaces(parts.join('')).length > MAX_CARD_CHARS) return false;
+    const text = collapseSpaces(headline.text()).toLowerCase();
+    return text !== '' && !own.includes(text);
+  }
+  return false;
 }
 
 /**

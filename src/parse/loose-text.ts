@@ -85,9 +85,14 @@ function holdsText(nodes: readonly AnyNode[]): boolean {
 function inlineRuns(div: Element): AnyNode[][] {
   const runs: AnyNode[][] = [];
   let run: AnyNode[] = [];
+  // Kept as the run grows, so that a div of thousands of lines is read once, not once per <br>.
+  let lastShown: AnyNode | undefined;
+  let runHasText = false;
   const close = () => {
     if (run.length > 0) runs.push(run);
     run = [];
+    lastShown = undefined;
+    runHasText = false;
   };
   for (const child of div.children) {
     // Comments stay in the run: a run must be one unbroken stretch of the div's children.
@@ -95,16 +100,15 @@ function inlineRuns(div: Element): AnyNode[][] {
       close();
       continue;
     }
-    if (isBreak(child)) {
-      const previous = [...run].reverse().find((node) => !isBlank(node));
-      // Two breaks end a paragraph; so does one after a line of nothing but a photo, which
-      // belongs to no paragraph (its caption is read from the image).
-      if (isBreak(previous) || (run.length > 0 && !holdsText(run))) {
-        close();
-        continue;
-      }
+    // Two breaks end a paragraph; so does one after a line of nothing but a photo, which
+    // belongs to no paragraph (its caption is read from the image).
+    if (isBreak(child) && (isBreak(lastShown) || (run.length > 0 && !runHasText))) {
+      close();
+      continue;
     }
     run.push(child);
+    if (!isBlank(child)) lastShown = child;
+    runHasText ||= holdsText([child]);
   }
   close();
   return runs;

@@ -69,6 +69,16 @@ describe("judge: the walk over the article's neighbours", () => {
     expect(verdict('<p>Show me more gadgets and reviews from this site</p>')).toBe('stop');
   });
 
+  it("stops at an author box inside a page builder's generic wrappers", () => {
+    const box =
+      '<div class="builder-block"><div class="builder-inner"><div class="author-box"><h4>Sigrun Hallsdottir</h4>' +
+      '<p>I am a folklorist writing about nature and old stories for travellers, and I share practical guides, cultural notes and tips on quiet places.</p>' +
+      '<p>When I am not writing, I lead small walking groups along the old trading paths of the north, where my family has farmed for generations.</p></div></div></div>';
+    expect(verdict(box)).toBe('stop');
+    // The same wrappers around the story's own next section are more of the article.
+    expect(verdict(box.replace('author-box', 'section-body'))).toBe('content');
+  });
+
   it('stops at a blogroll: entries of a link on its own line and a blurb, even when a blurb reads like a sentence', () => {
     const blogroll =
       '<div><a href="https://a.example/">The test bench</a><br>The newest products, news and gossip from our own testing labs.<br><br>' +

@@ -89,6 +89,25 @@ function isChrome(element: Element): boolean {
   return hasToken(tokensOf(element), CHROME);
 }
 
+/** Page builders wrap each widget in a few generic divs: how deep to look through them. */
+const MAX_WRAPPER_LEVELS = 5;
+
+/**
+ * The block is only wrappers around chrome (an author box, a share bar): each level holds one
+ * element and no text of its own, down to one whose markup names it.
+ */
+function wrapsChrome(element: Element): boolean {
+  let node = element;
+  for (let level = 0; level < MAX_WRAPPER_LEVELS; level++) {
+    const children = node.children.filter((child) => child.type === 'tag');
+    const ownText = node.children.some((child) => child.type === 'text' && child.data.trim() !== '');
+    if (children.length !== 1 || ownText) return false;
+    node = children[0] as Element;
+    if (isChrome(node)) return true;
+  }
+  return false;
+}
+
 /** True when the block holds a sentence of prose: enough words, ending like a sentence. */
 function hasProse($: CheerioAPI, element: Element): boolean {
   const leaves = $(element).find('p, li, dd, td, blockquote').toArray();
@@ -237,7 +256,7 @@ export function judge($: CheerioAPI, element: Element, articleText: string, opti
     ($(element).find('img, picture').length > 0 && text.length < MIN_SECTION_CHARS * 2)
   )
     return 'skip';
-  if (isChrome(element) || $(element).find('nav, form, aside').length > 0 || opensWithWidgetLabel(element)) return 'stop';
+  if (isChrome(element) || wrapsChrome(element) || $(element).find('nav, form, aside').length > 0 || opensWithWidgetLabel(element)) return 'stop';
   // The page's headline block (h1, byline, dates, credits) opens the story; one after it opens another.
   if (element.name === 'h1' || $(element).find('h1').length > 0) return 'stop';
   if (articleText.includes(textKey(text)) || mostlyRepeats($, element, articleText)) return 'skip';

@@ -6,10 +6,10 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { textKey } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext } from '../types.js';
+import { SENTENCE_END } from './patterns.js';
 import { shortBlockText } from './select-helpers.js';
 
 const MAX_BYLINE_CHARS = 160;
-const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
 
 /** A date or a clock time in the common numeric and written forms. */
 const DATE_OR_TIME = new RegExp(

@@ -5,7 +5,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { Filter, FilterContext } from '../types.js';
-import { NEWSFEED_LINE, RELATED_LINE, STORY_LIST_HEADING } from './patterns.js';
+import { NEWSFEED_LINE, RELATED_LINE, SENTENCE_END, STORY_LIST_HEADING } from './patterns.js';
 import { blockText, linkDensity } from './select-helpers.js';
 import { isOwnSiteLink } from './site.js';
 
@@ -13,7 +13,6 @@ const MIN_ITEMS = 2;
 /** A headline has a few words; one-word items are tag clouds or menus, which other filters handle. */
 const MIN_AVERAGE_WORDS = 3;
 const MAX_HEADING_WORDS = 8;
-const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
 
 /** Recirculation links stay on the site; shopping or source links leave it. */
 function linksStayOnSite($: CheerioAPI, group: Element[], ctx: FilterContext): boolean {

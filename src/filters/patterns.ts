@@ -421,6 +421,9 @@ export const WIDGET_HEADING = new RegExp(
   'iu',
 );
 
+/** The end of a sentence (closing quotes and brackets allowed): headlines, labels and bylines have none. */
+export const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
+
 export const STORY_LIST_HEADING =
   /^(?:more|other|latest|recent|top|popular|recommended|related|trending|further)\b.{0,40}\b(?:stor(?:y|ies)|news|articles?|posts?|reads|videos|headlines)\s*:?$/iu;
 

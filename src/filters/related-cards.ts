@@ -5,14 +5,13 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { collapseSpaces, textKey } from '../text/normalize.js';
 import type { Filter, DumpLine, FilterContext } from '../types.js';
-import { NEWSFEED_LINE, RELATED_LEAD, RELATED_LINE } from './patterns.js';
+import { NEWSFEED_LINE, RELATED_LEAD, RELATED_LINE, SENTENCE_END } from './patterns.js';
 import { linkDensity, shortBlockText } from './select-helpers.js';
 import { isOwnSiteLink } from './site.js';
 
 /** A card headline is short and is not a sentence. */
 const MAX_CARD_WORDS = 20;
 const MAX_CARD_CHARS = 300;
-const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
 
 function isHeadlineLike(text: string): boolean {
   const words = text.split(' ').length;

@@ -8,7 +8,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { Filter, FilterContext } from '../types.js';
-import { NEWSFEED_LINE, RELATED_LINE, STORY_LIST_HEADING } from './patterns.js';
+import { NEWSFEED_LINE, RELATED_LINE, SENTENCE_END, STORY_LIST_HEADING } from './patterns.js';
 import { shortBlockText } from './select-helpers.js';
 import { isOwnSiteLink } from './site.js';
 
@@ -18,7 +18,6 @@ const MAX_LABEL_CHARS = 60;
 const MAX_TEASER_CHARS = 400;
 /** Headlines have a few words and no full stop. */
 const MIN_HEADLINE_WORDS = 3;
-const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
 /** One teaser after a label could be a "see also" the author wrote; a rail has several. */
 const MIN_TEASERS = 2;
 

@@ -127,12 +127,16 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const $ = load(extracted.html, null, false);
   // Readability keeps one subtree: take back the sibling sections of the same article, then the lede.
   if (stage.favor !== 'precision') {
-    if (extracted.method.startsWith('readability'))
-      addSections(
-        page,
-        $,
-        recoverSiblingSections(page, $, paragraphs, { lenient: stage.favor === 'recall', lang: metadata.lang ?? detectLang($.root().text()) }),
-      );
+    if (extracted.method.startsWith('readability')) {
+      // The language is worked out from the text only if a date line needs it.
+      let detected: { lang: string | null } | undefined;
+      const pageLang = (): string | null => {
+        if (metadata.lang !== null) return metadata.lang;
+        detected ??= { lang: detectLang($.root().text()) };
+        return detected.lang;
+      };
+      addSections(page, $, recoverSiblingSections(page, $, paragraphs, { lenient: stage.favor === 'recall', pageLang }));
+    }
     if (ledes) restoreLedes($, ledes);
   }
   const found = withPageNotes(findImages($, base), page, base);

@@ -53,7 +53,7 @@ describe("judge: the walk over the article's neighbours", () => {
   const verdict = (html: string, lang: string | null = null): string => {
     const $ = load(`<body>${html}</body>`);
     wrapLooseText($);
-    return judge($, $('body').children()[0] as Element, '', { lenient: false, lang });
+    return judge($, $('body').children()[0] as Element, '', { lenient: false, pageLang: () => lang });
   };
 
   it("steps over a blog's date header instead of taking it as the heading of the post", () => {

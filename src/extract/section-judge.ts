@@ -72,8 +72,8 @@ const LENIENT_SECTION_CHARS = 40;
 /** How readily a neighbour counts as more of the article (`lenient` is --favor-recall). */
 export interface JudgeOptions {
   lenient: boolean;
-  /** The page's language, for reading a date line in it. */
-  lang?: string | null;
+  /** The page's language, for reading a date line in it; asked only when a block may be one. */
+  pageLang?: () => string | null;
 }
 
 function tokensOf(element: Element): string[] {
@@ -123,8 +123,8 @@ function isShortSentence(text: string): boolean {
 
 /** A date line is short: a weekday, a day, a month and a year at most, with a clock. */
 const MAX_DATE_LINE_WORDS = 6;
-function isDateLine(text: string, lang: string | null): boolean {
-  return countWords(text) <= MAX_DATE_LINE_WORDS && parseWrittenDate(text, lang) !== undefined;
+function isDateLine(text: string, pageLang: (() => string | null) | undefined): boolean {
+  return countWords(text) <= MAX_DATE_LINE_WORDS && parseWrittenDate(text, pageLang?.() ?? null) !== undefined;
 }
 
 /** Lists of links (other posts, archives, blogrolls) are the page's, whatever prose sits around them. */
@@ -247,7 +247,7 @@ export function judge($: CheerioAPI, element: Element, articleText: string, opti
   const text = collapseSpaces(readableText(withoutNoscript($, element)));
   if (text.length < 20) return 'skip';
   // A blog's date header ("Dienstag, 28. April 2020") dates the post; it is no section of it.
-  if (isDateLine(text, options.lang ?? null)) return 'skip';
+  if (isDateLine(text, options.pageLang)) return 'skip';
   // A photo and its caption: captions live on images, and the image stage reads them there.
   if (
     element.name === 'figure' ||

@@ -43,13 +43,19 @@ function boundedText(node: AnyNode, max: number, out: string[], length = { value
   return true;
 }
 
+/** The node's text, spaces collapsed, when it is at most `max` characters (empty included); else undefined. */
+function textUpTo(node: AnyNode, max: number): string | undefined {
+  const parts: string[] = [];
+  if (!boundedText(node, max, parts)) return undefined;
+  const text = collapseSpaces(parts.join(''));
+  return text.length <= max ? text : undefined;
+}
+
 function shortText(_$: CheerioAPI, element: Element): string | undefined {
   // Cheap guard first: big containers are never a byline, and their text is costly to gather.
   if (element.children.length > 12) return undefined;
-  const parts: string[] = [];
-  if (!boundedText(element, MAX_BYLINE_LENGTH, parts)) return undefined;
-  const text = collapseSpaces(parts.join(''));
-  return text !== '' && text.length <= MAX_BYLINE_LENGTH ? text : undefined;
+  const text = textUpTo(element, MAX_BYLINE_LENGTH);
+  return text !== '' ? text : undefined;
 }
 
 function firstNames($: CheerioAPI, elements: Cheerio<Element>, prefixed: boolean): string[] {
@@ -83,8 +89,7 @@ function inOtherStorysCard($: CheerioAPI, element: Element): boolean {
     const headline = card.find(LINKED_HEADLINE).first();
     if (headline.length === 0) continue;
     // A card is small; a story's body holding some linked heading is no card.
-    const parts: string[] = [];
-    if (!boundedText(card[0]!, MAX_CARD_CHARS, parts) || collapseSpaces(parts.join('')).length > MAX_CARD_CHARS) return false;
+    if (textUpTo(card[0]!, MAX_CARD_CHARS) === undefined) return false;
     const text = collapseSpaces(headline.text()).toLowerCase();
     return text !== '' && !own.includes(text);
   }

@@ -5,7 +5,7 @@
 // stages that find the article's place on the page by its paragraphs (the block it came from,
 // the lede outside it, the sibling sections beside it) then find nothing, and a story's opening
 // text that Readability left out next to the block it chose cannot be taken back. Giving the page
-// the same paragraphs first lets them match. Readability's own wrapping then finds nothing left.
+// (not Readability's input, which is serialised before this runs) the same paragraphs lets them match.
 
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';

@@ -4,6 +4,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { HIDDEN, hiddenByClass } from '../filters/page-chrome.js';
 import { CREDIT_AGENCY_SUFFIX, CREDIT_PREFIX } from '../filters/patterns.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tokens.js';
 import { boundedReadableText } from '../text/dom-text.js';
@@ -44,8 +45,11 @@ const TRAILING_SEPARATOR = /[\s|/(—–-]+$/u;
 /** Markup printed as text (a <noscript> fallback read as a string, an escaped data attribute). */
 const PRINTED_TAG = /<\/?[a-z][^<>]*>/gi;
 
+/** A slideshow's position printed before each caption: "1 of 4", "2/12", "3 von 9" (often glued: "1of4"). */
+const GALLERY_COUNTER = /^\(?\d{1,3}\s*(?:of|von|de|sur|di|van|из|\/)\s*\d{1,3}\)?(?=[\s\p{Lu}"“„«]|$)\s*/iu;
+
 function tidyCaption(text: string): string | null {
-  return collapseSpaces(text.replace(PRINTED_TAG, ' ')).replace(TRAILING_SEPARATOR, '') || null;
+  return collapseSpaces(text.replace(PRINTED_TAG, ' ')).replace(GALLERY_COUNTER, '').replace(TRAILING_SEPARATOR, '') || null;
 }
 
 /** A credit names someone: the label alone ("Copyright", "©", "Foto:") credits no one. */
@@ -92,7 +96,7 @@ function tokensOf(element: Element): string[] {
 
 /** Splits "Caption. © Agency / Name" when the credit has no element of its own. */
 export function splitCaption(text: string): CaptionParts {
-  const clean = collapseSpaces(text.replace(PRINTED_TAG, ' '));
+  const clean = collapseSpaces(text.replace(PRINTED_TAG, ' ')).replace(GALLERY_COUNTER, '');
   if (clean === '') return { caption: null, credit: null };
   if (CREDIT_PREFIX.test(clean)) return { caption: null, credit: tidyCredit(clean) };
   const paren = TRAILING_PAREN_CREDIT.exec(clean);
@@ -108,8 +112,21 @@ function isCreditElement($: CheerioAPI, element: Element): boolean {
   return hasToken(tokensOf(element), CREDIT_SET) || CREDIT_PREFIX.test(collapseSpaces($(element).text()));
 }
 
+/**
+ * The container without what it hides from sight: a screen-reader label ("Media caption",
+ * "Image copyright") glued to the caption it announces. Copied only when there is one to drop.
+ */
+function withoutHiddenLabels($: CheerioAPI, container: Cheerio<Element>): Cheerio<Element> {
+  const isHidden = (_: number, element: Element): boolean => $(element).is(HIDDEN) || hiddenByClass(element.attribs['class']);
+  if (container.find('*').filter(isHidden).length === 0) return container;
+  const copy = container.clone();
+  copy.find('*').filter(isHidden).remove();
+  return copy;
+}
+
 /** Caption and credit of a caption container: a credit element inside it wins over inline splitting. */
-function partsOf($: CheerioAPI, container: Cheerio<Element>): CaptionParts {
+function partsOf($: CheerioAPI, shown: Cheerio<Element>): CaptionParts {
+  const container = withoutHiddenLabels($, shown);
   const creditNode = container
     .find('*')
     .filter((_, element) => isCreditElement($, element))
@@ -126,6 +143,9 @@ function partsOf($: CheerioAPI, container: Cheerio<Element>): CaptionParts {
   return { caption: tidyCaption(rest.text()), credit };
 }
 
+/** Links a marked caption may hold: its credit's names (photographer, licence, agency). */
+const MAX_CREDIT_LINKS = 3;
+
 /** Raw text allowed before an element is too big to be a caption (or an empty wrapper), unread. */
 const MAX_RAW_CAPTION_CHARS = MAX_CAPTION_CHARS * 20;
 
@@ -141,8 +161,13 @@ function isCaptionLike(_$: CheerioAPI, node: Cheerio<Element>, alt: string): boo
   if (holdsMoreThan(node, MAX_RAW_CAPTION_CHARS)) return false;
   const text = collapseSpaces(node.text());
   if (!element || text === '' || text.length > MAX_CAPTION_CHARS || node.find('img').length > 0) return false;
-  if (node.is('ul, ol, table, noscript, script') || node.find('a').length > 0) return false;
-  if (hasToken(tokensOf(element), CAPTION_SET) || hasToken(tokensOf(element), CREDIT_SET)) return true;
+  if (node.is('ul, ol, table, noscript, script')) return false;
+  // Marked captions often link their credit ("Image: <a>Name</a>/Flickr"); an unmarked text with a
+  // link is prose, and a "caption" holding a headline is a teaser card's text block.
+  const links = node.find('a').length;
+  if (hasToken(tokensOf(element), CAPTION_SET) || hasToken(tokensOf(element), CREDIT_SET))
+    return links <= MAX_CREDIT_LINKS && node.find('h1, h2, h3, h4, h5, h6').length === 0;
+  if (links > 0) return false;
   if (
     node
       .find('*')
@@ -160,7 +185,8 @@ function isCaptionLike(_$: CheerioAPI, node: Cheerio<Element>, alt: string): boo
 function captionAfter($: CheerioAPI, img: Cheerio<Element>, alt: string): Cheerio<Element> | null {
   let holder: Cheerio<AnyNode> = img;
   for (let level = 0; level < 3 && holder.length > 0; level++) {
-    const next = holder.nextAll().first() as Cheerio<Element>;
+    // A line break between a picture and its caption is layout, not a sibling to read.
+    const next = holder.nextAll(':not(br)').first() as Cheerio<Element>;
     if (next.length > 0 && isCaptionLike($, next, alt)) return next;
     const parent = holder.parent();
     if (parent.length === 0 || holdsMoreThan(parent, MAX_RAW_CAPTION_CHARS) || collapseSpaces(parent.text()) !== collapseSpaces(holder.text())) break;

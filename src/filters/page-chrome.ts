@@ -21,10 +21,11 @@ export const HIDDEN =
   '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
 
 /**
- * Class names that mean "not shown" in the common CSS frameworks and CMS themes (Bootstrap,
- * Tailwind, WordPress): a site hides machine-readable copies (ISO timestamps, URLs for
- * microdata) or screen-reader-only labels with them, not with an inline style. Whole class
- * names only: "hidden-xs" and "hidden-mobile" hide on some screens and show on others.
+ * Class names that mean "not shown" in the common CSS frameworks, CMS themes and news design
+ * systems (Bootstrap, Tailwind, WordPress, "off-screen"): a site hides machine-readable copies
+ * (ISO timestamps, URLs for microdata) or screen-reader-only labels ("Media caption") with them,
+ * not with an inline style. Whole class names only: "hidden-xs" and "hidden-mobile" hide on
+ * some screens and show on others.
  */
 const HIDDEN_CLASSES = new Set([
   'hidden',
@@ -35,6 +36,8 @@ const HIDDEN_CLASSES = new Set([
   'visuallyhidden',
   'sr-only',
   'screen-reader-text',
+  'off-screen',
+  'offscreen',
   'element-invisible',
   'invisible',
 ]);

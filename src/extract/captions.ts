@@ -5,15 +5,22 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { HIDDEN, hiddenByClass } from '../filters/page-chrome.js';
-import { CREDIT_AGENCY_SUFFIX, CREDIT_PREFIX } from '../filters/patterns.js';
+import { CREDIT_PREFIX } from '../filters/patterns.js';
+import {
+  type CaptionParts,
+  INLINE_CREDIT,
+  isCreditText,
+  MAX_CAPTION_CHARS,
+  splitCaption,
+  TRAILING_PAREN_CREDIT,
+  tidyCaption,
+  tidyCredit,
+} from './caption-text.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tokens.js';
 import { boundedReadableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey } from '../text/normalize.js';
 
-export interface CaptionParts {
-  caption: string | null;
-  credit: string | null;
-}
+export { type CaptionParts, isCreditText, splitCaption } from './caption-text.js';
 
 const CREDIT_SET = tokenSet(CREDIT_TOKENS);
 /** class/id tokens of caption containers outside <figure>. */
@@ -31,81 +38,15 @@ const CAPTION_SET = tokenSet([
   'desc',
   'subtitle',
 ]);
-/** A credit inside a caption: "© …", "Photo: …", "Фото: …" up to the end. */
-const INLINE_CREDIT =
-  /(?:^|\s|[|/(])((?:©|\(c\)|photo(?:graph)?\s*:|photo by|image\s*:|credit\s*:|foto\s*:|фото\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|quelle\s*:|source\s*:|fuente\s*:|fonte\s*:|источник\s*:|写真\s*[:：]|图片来源|사진\s*[=:]).*)$/iu;
-const MAX_CAPTION_CHARS = 400;
-/** Wire-style credit in parentheses at the end of a caption: "(AP Photo/Jane Doe)", "(NASA via AP, File)". */
-const TRAILING_PAREN_CREDIT =
-  /\s*\(([^()]{0,80}\b(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Shutterstock|dpa|DPA|Xinhua|TASS|Bloomberg|Anadolu)\b[^()]{0,60})\)\s*$/u;
-
-/** Separators a caption keeps when its credit is cut off after it ("Caption — © Agency"). */
-const TRAILING_SEPARATOR = /[\s|/(—–-]+$/u;
-
-/** Markup printed as text (a <noscript> fallback read as a string, an escaped data attribute). */
-const PRINTED_TAG = /<\/?[a-z][^<>]*>/gi;
-
-/** A slideshow's position printed before each caption: "1 of 4", "2/12", "3 von 9" (often glued: "1of4"). */
-const GALLERY_COUNTER = /^\(?\d{1,3}\s*(?:of|von|de|sur|di|van|из|\/)\s*\d{1,3}\)?(?=[\s\p{Lu}"“„«]|$)\s*/iu;
-
-function tidyCaption(text: string): string | null {
-  return collapseSpaces(text.replace(PRINTED_TAG, ' ')).replace(GALLERY_COUNTER, '').replace(TRAILING_SEPARATOR, '') || null;
-}
-
-/** A credit names someone: the label alone ("Copyright", "©", "Foto:") credits no one. */
-const LABEL_ONLY = /^[([]?\s*(?:©|ⓒ|\(c\)|copyright|photo|foto|фото|bild|image|credit|quelle|source)?\s*[:.)\]]?\s*$/iu;
-
-function tidyCredit(text: string | null | undefined): string | null {
-  const credit = collapseSpaces((text ?? '').replace(PRINTED_TAG, ' '));
-  return credit === '' || LABEL_ONLY.test(credit) ? null : credit;
-}
-
 /**
- * Caption and credit in adjacent elements read as one text lose the space between them: the
- * credit after a full stop ("…unterstützen.Getty Images") or before the caption ("The Yomiuri
- * ShimbunThe leaders met…"). A capital glued to the end of a sentence, or a short run of
- * capitalised words glued to the next one, is that seam.
+ * Attributes that name an element's role where the class is a hashed CSS-in-JS name
+ * (class="css-1am3yn9" data-testid="caption__source"): read with the class and id.
  */
-const GLUED_TAIL_CREDIT = /(?<=[\p{Ll}\d)][.!?…"”»])(\p{Lu}[\p{L}\d&.' :/-]{1,60})$/u;
-const GLUED_HEAD_CREDIT = /^((?:\p{Lu}[\p{L}.'-]*\s){0,4}\p{Lu}\p{Ll}{3,})(?=\p{Lu}\p{Ll})/u;
-const MAX_GLUED_CREDIT_WORDS = 6;
-
-function gluedCredit(text: string): CaptionParts | null {
-  const tail = GLUED_TAIL_CREDIT.exec(text);
-  if (tail?.[1] && tail[1].split(' ').length <= MAX_GLUED_CREDIT_WORDS && !/[.!?]$/.test(tail[1])) {
-    return { caption: tidyCaption(text.slice(0, tail.index)), credit: tidyCredit(tail[1]) };
-  }
-  const head = GLUED_HEAD_CREDIT.exec(text);
-  if (head?.[1] && text.length - head[1].length >= 20) return { caption: tidyCaption(text.slice(head[1].length)), credit: tidyCredit(head[1]) };
-  return null;
-}
-
-/** Agency-only credits are short name lists ("Jane Doe | Getty Images"), never sentences. */
-const MAX_AGENCY_CREDIT_CHARS = 80;
-
-/** A whole text that is a photo credit: "© …", "Photo: …", "(Image credit: …)" or "Name | Agency". */
-export function isCreditText(text: string): boolean {
-  if (CREDIT_PREFIX.test(text)) return true;
-  if (text.length > MAX_AGENCY_CREDIT_CHARS || /[.!?]$/.test(text) || !CREDIT_AGENCY_SUFFIX.test(text)) return false;
-  return /[|/]/.test(text) || text.split(/\s+/).length <= 5;
-}
+export const ROLE_ATTRIBUTES = ['data-testid', 'data-theme-key', 'data-component'] as const;
 
 function tokensOf(element: Element): string[] {
-  return elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? '');
-}
-
-/** Splits "Caption. © Agency / Name" when the credit has no element of its own. */
-export function splitCaption(text: string): CaptionParts {
-  const clean = collapseSpaces(text.replace(PRINTED_TAG, ' ')).replace(GALLERY_COUNTER, '');
-  if (clean === '') return { caption: null, credit: null };
-  if (CREDIT_PREFIX.test(clean)) return { caption: null, credit: tidyCredit(clean) };
-  const paren = TRAILING_PAREN_CREDIT.exec(clean);
-  if (paren?.[1]) return { caption: tidyCaption(clean.slice(0, paren.index)), credit: tidyCredit(paren[1]) };
-  const match = INLINE_CREDIT.exec(clean);
-  // A caption slot holding only a credit ("Patrick Semansky, ASSOCIATED PRESS") credits the photo.
-  if (!match?.[1]) return gluedCredit(clean) ?? (isCreditText(clean) ? { caption: null, credit: tidyCredit(clean) } : { caption: clean, credit: null });
-  const caption = tidyCaption(clean.slice(0, clean.length - match[1].length));
-  return { caption, credit: tidyCredit(match[1].replace(/\)\s*$/, '')) };
+  const roles = ROLE_ATTRIBUTES.map((name) => element.attribs[name] ?? '').join(' ');
+  return elementTokens(`${element.attribs['class'] ?? ''} ${roles}`, element.attribs['id'] ?? '');
 }
 
 function isCreditElement($: CheerioAPI, element: Element): boolean {
@@ -232,12 +173,41 @@ export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
  * data attributes. Used where the text after an image is not the article's (the whole page).
  */
 export function markedCaptionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
-  const figcaption = img.closest('figure').find('figcaption').first();
+  const figcaption = figcaptionOf(img);
   return withDataAttributes(figcaption.length > 0 ? partsOf($, figcaption) : { caption: null, credit: null }, img);
 }
 
+/** How far above the picture's own figure a media holder may keep its figcaption. */
+const MAX_HOLDER_LEVELS = 3;
+/** Text a media holder may hold besides its caption: buttons, a counter, an "Expand" label. */
+const MAX_HOLDER_EXTRA_CHARS = 200;
+
+/**
+ * The picture's figcaption: inside its figure, or beside it in the media holder around it. Hero
+ * layouts wrap the picture in a figure of its own and set the caption next to that figure
+ * (holder > [figure > picture] + figcaption). A holder counts only while it holds this one picture
+ * and little text besides the caption, so a gallery or the article body never lends its caption.
+ */
+function figcaptionOf(img: Cheerio<Element>): Cheerio<Element> {
+  const figure = img.closest('figure') as Cheerio<Element>;
+  const own = figure.find('figcaption').first();
+  if (own.length > 0) return own;
+  let holder: Cheerio<Element> = figure.length > 0 ? figure : img;
+  for (let level = 0; level < MAX_HOLDER_LEVELS; level++) {
+    holder = holder.parent() as Cheerio<Element>;
+    if (holder.length === 0 || holder.is('body, article, main') || holder.find('img').not('noscript img').length > 1) break;
+    const caption = holder.find('figcaption').first();
+    if (caption.length === 0) continue;
+    // A figcaption holding a headline is a card's or a bio's text ("About Jane Doe"), not a caption.
+    if (caption.find('h1, h2, h3, h4, h5, h6').length > 0) break;
+    const extra = MAX_HOLDER_EXTRA_CHARS + collapseSpaces(caption.text()).length;
+    return holdsMoreThan(holder, extra * 3) || collapseSpaces(holder.text()).length > extra ? holder.find('figcaption').slice(0, 0) : caption;
+  }
+  return img.slice(0, 0);
+}
+
 function markupCaption($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
-  const figcaption = img.closest('figure').find('figcaption').first();
+  const figcaption = figcaptionOf(img);
   if (figcaption.length > 0) return partsOf($, figcaption);
   const after = captionAfter($, img, collapseSpaces(img.attr('alt') ?? ''));
   if (!after) return { caption: null, credit: null };

@@ -2,7 +2,7 @@
 // The whole page as a cheerio document (parse5, the same HTML5 tree rules as jsdom, at a tenth of
 // the cost). Page-stage filters work on it; its serialisation is what jsdom finally parses.
 
-import { DATA_CAPTION_ATTRIBUTES, DATA_CREDIT_ATTRIBUTES } from '../extract/captions.js';
+import { DATA_CAPTION_ATTRIBUTES, DATA_CREDIT_ATTRIBUTES, ROLE_ATTRIBUTES } from '../extract/captions.js';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { boundedReadableText } from '../text/dom-text.js';
@@ -70,6 +70,8 @@ const KEPT_ATTRIBUTES = new Set([
   // Photo viewers' captions and credits, read after Readability (extract/captions.ts).
   ...DATA_CAPTION_ATTRIBUTES,
   ...DATA_CREDIT_ATTRIBUTES,
+  // and the role names that tell a caption from its credit under hashed class names.
+  ...ROLE_ATTRIBUTES,
 ]);
 const IMAGE_URL = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#\s]|$)/i;
 

@@ -5,6 +5,7 @@ import { MAX_TOPIC_WORDS, topicOf } from './tags.js';
 import { decodeHTML } from 'entities';
 import { collapseSpaces } from '../text/normalize.js';
 import { localToInstant, type PageZone } from './zone.js';
+import { tidyName } from './name-tidy.js';
 
 export function cleanString(value: unknown): string | undefined {
   return typeof value === 'string' ? tidy(decodeEntities(value)) : undefined;
@@ -120,7 +121,7 @@ export function splitAuthors(value: string): string[] {
   const names = collapseSpaces(withoutAddresses)
     .replace(BYLINE_PREFIX, '')
     .split(AUTHOR_SEPARATOR)
-    .map((part) => collapseSpaces(part.replace(BYLINE_PREFIX, '').replace(EMPTY_WRAPPERS, ' ')))
+    .map((part) => tidyName(collapseSpaces(part.replace(BYLINE_PREFIX, '').replace(EMPTY_WRAPPERS, ' '))))
     .filter(
       (part) =>
         part !== '' &&

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { tidyName } from '../src/metadata/name-tidy.js';
+import { splitAuthors } from '../src/metadata/values.js';
+
+describe('tidyName: a byline credit without the furniture its text picked up', () => {
+  it.each([
+    ['Written byDan Pantelo', 'Dan Pantelo'],
+    ['Veröffentlicht vonChris Jung', 'Chris Jung'],
+    ['Erstellt von Andri Bryner', 'Andri Bryner'],
+    ['Jeff FoustMonday', 'Jeff Foust'],
+    ['Louis Jacobson on Monday', 'Louis Jacobson'],
+    ['David A. Utter - Fri', 'David A. Utter'],
+    ['Shaun Nichols in California', 'Shaun Nichols'],
+    ['Lance Ryan (Content Manager)', 'Lance Ryan'],
+    ['Jonathon Ramsey RSS feed', 'Jonathon Ramsey'],
+    ['About Melissa Norris', 'Melissa Norris'],
+  ])('%s -> %s', (credit, name) => {
+    expect(tidyName(credit)).toBe(name);
+  });
+
+  it.each(['View my complete profile', 'Save as PDF', 'About Us', 'Topic: Pastoral Ministry', 'Thursday', 'Veröffentlicht am', 'Alle Beiträge →'])(
+    'a widget label or a date alone names no one: %s',
+    (credit) => {
+      expect(tidyName(credit)).toBe('');
+    },
+  );
+
+  it.each(['Evan Symon', 'Leena Simon', 'calgarysun', 'The Mail On Sunday', 'Jean Lundi', 'Sunday Times'])(
+    'a name or outlet that only looks like it ends in furniture stays whole: %s',
+    (credit) => {
+      expect(tidyName(credit)).toBe(credit);
+    },
+  );
+
+  it('applies to every name of a split byline', () => {
+    expect(splitAuthors('Matthew Digby, Minh Do on Monday')).toEqual(['Matthew Digby', 'Minh Do']);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sortCredits } from '../src/metadata/credits.js';
 import { tidyName } from '../src/metadata/name-tidy.js';
 import { splitAuthors } from '../src/metadata/values.js';
 
@@ -34,5 +35,26 @@ describe('tidyName: a byline credit without the furniture its text picked up', (
 
   it('applies to every name of a split byline', () => {
     expect(splitAuthors('Matthew Digby, Minh Do on Monday')).toEqual(['Matthew Digby', 'Minh Do']);
+  });
+});
+
+describe('sortCredits: a name with its agency or its job after it', () => {
+  it.each([
+    ['TOM CANAVAN ASSOCIATED PRESS', ['TOM CANAVAN'], ['ASSOCIATED PRESS']],
+    ['KAREN MATTHEWSTHE ASSOCIATED PRESS', ['KAREN MATTHEWS'], ['THE ASSOCIATED PRESS']],
+    ['Jane Doe, Agence France-Presse', ['Jane Doe'], ['Agence France-Presse']],
+  ])('%s', (credit, people, organizations) => {
+    expect(sortCredits([credit], null)).toEqual({ people, organizations });
+  });
+
+  it('a job credit split off by a comma names no one', () => {
+    expect(sortCredits(['Mayank Gupta', 'CEO of an analytics firm', 'Extension horticulture educators'], null)).toEqual({
+      people: ['Mayank Gupta'],
+      organizations: [],
+    });
+  });
+
+  it('a one-word agency at the end of a name stays the name', () => {
+    expect(sortCredits(['Tom Pa'], null).people).toEqual(['Tom Pa']);
   });
 });

@@ -59,7 +59,7 @@ const DESK_WORD =
 const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu;
 /** Job titles: a credit that names what someone does, not who. */
 const JOB_TITLE =
-  /(?<!\p{L})(?:writer|editor(?:-at-large)?|editors|reporter|correspondent|columnist|contributor|producer|analyst|photographer|critic|journalist|anchor|chief|senior|redakteur(?:in)?|korrespondent(?:in)?|rédacteur|rédactrice|journaliste|periodista|redactor(?:a)?|giornalista|корреспондент|обозреватель)(?!\p{L})/iu;
+  /(?<!\p{L})(?:writer|editor(?:-at-large)?|editors|reporter|correspondent|columnist|contributor|producer|analyst|photographer|critic|journalist|anchor|chief|senior|founder|co-founder|ceo|president|director|manager|engineer|attorney|educators?|redakteur(?:in)?|korrespondent(?:in)?|rédacteur|rédactrice|journaliste|periodista|redactor(?:a)?|giornalista|корреспондент|обозреватель)(?!\p{L})/iu;
 
 import { uniqueIgnoringCase } from './values.js';
 
@@ -102,6 +102,28 @@ function splitAtJobTitle(credit: string, siteName: string | null): Credits | nul
 }
 
 /**
+ * A name with its wire agency after it, as a byline box reads when the two sit in adjacent
+ * elements: "TOM CANAVAN ASSOCIATED PRESS", "KAREN MATTHEWSTHE ASSOCIATED PRESS" (glued, in
+ * capitals). Only agencies of two or more words: a short one ("AP", "PA") ends many a name.
+ */
+const LONG_AGENCIES = [...AGENCIES].filter((name) => name.includes(' ')).sort((a, b) => b.length - a.length);
+
+function splitAgencyTail(credit: string): Credits | null {
+  const lower = credit.toLowerCase();
+  // Longest first, so "the associated press" is tried before "associated press".
+  for (const agency of LONG_AGENCIES) {
+    if (!lower.endsWith(agency) || lower.length === agency.length) continue;
+    const cut = credit.length - agency.length;
+    const glued = agency.startsWith('the ') && /\p{Lu}/u.test(credit[cut - 1] ?? '');
+    if (credit[cut - 1] !== ' ' && !glued) continue;
+    const name = credit.slice(0, cut).replace(/[\s,;–—-]+$/u, '');
+    if (name.split(' ').length < 2) return null;
+    return { people: [name], organizations: [credit.slice(cut).trim()] };
+  }
+  return null;
+}
+
+/**
  * Sorts the names an author field gave (split already: splitAuthors) into people and
  * organisations; job titles go. Beside an outlet, a lone capitalised word is the outlet's town or
  * country ("hessenschau.de, Frankfurt, Germany"), not a person.
@@ -111,7 +133,7 @@ export function sortCredits(names: readonly string[], siteName: string | null): 
   const organizations: string[] = [];
   const single: string[] = [];
   for (const name of names) {
-    const glued = splitAtJobTitle(name, siteName);
+    const glued = splitAtJobTitle(name, siteName) ?? splitAgencyTail(name);
     if (glued) {
       people.push(...glued.people);
       organizations.push(...glued.organizations);

@@ -17,6 +17,7 @@ import { findLedeCandidates, restoreLedes } from './extract/lede.js';
 import { pageParagraphs } from './extract/page-paragraphs.js';
 import { addSections, recoverSiblingSections } from './extract/siblings.js';
 import { findImages, findLeadImage, type LeadImageFound, keptImages, pictureKey, withPageNotes } from './extract/images.js';
+import { chooseLead } from './extract/lead-choice.js';
 import { extractWithFallbacks } from './extract/fallback.js';
 import { furnitureReason, verifyExtraction } from './extract/verify.js';
 import { escapeHtml, extractWithReadability, type ExtractedContent } from './extract/readability.js';
@@ -149,12 +150,14 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const blocks = buildBlocks($);
   const text = blocksToText(blocks);
   if (text.trim() === '') throw new CleanError('E_NO_ARTICLE', 'no article text left on the page', stage.source);
-  const images = withLeadImage(leadFound?.shown ? lead : null, keptImages(found));
+  const kept = keptImages(found);
+  const choice = chooseLead(lead, leadFound?.shown ?? false, kept);
+  const images = withLeadImage(choice.declaredKept ? choice.lead : null, kept);
   return assembleArticle({
     source: stage.source,
     url: stage.url,
     metadata: settleLang(merged, text),
-    leadImage: lead ?? images[0] ?? null,
+    leadImage: choice.lead,
     images,
     blocks,
     text,

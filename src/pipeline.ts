@@ -151,13 +151,13 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   const text = blocksToText(blocks);
   if (text.trim() === '') throw new CleanError('E_NO_ARTICLE', 'no article text left on the page', stage.source);
   const kept = keptImages(found);
-  const choice = chooseLead(lead, leadFound?.shown ?? false, kept);
-  const images = withLeadImage(choice.declaredKept ? choice.lead : null, kept);
+  // A declared lead is only ever replaced when the page does not show it, so a shown one heads the list.
+  const images = withLeadImage(leadFound?.shown ? lead : null, kept);
   return assembleArticle({
     source: stage.source,
     url: stage.url,
     metadata: settleLang(merged, text),
-    leadImage: choice.lead,
+    leadImage: chooseLead(lead, leadFound?.shown ?? false, kept),
     images,
     blocks,
     text,

@@ -31,16 +31,16 @@ describe('isSiteFurniture: a picture whose address names site furniture', () => 
 describe('chooseLead', () => {
   const photo = image('https://example.com/uploads/photo.jpg');
   it('a declared logo the page never shows gives way to the article photo', () => {
-    expect(chooseLead(image('https://example.com/img/site-logo.png'), false, [photo]).lead).toEqual(photo);
+    expect(chooseLead(image('https://example.com/img/site-logo.png'), false, [photo])).toEqual(photo);
   });
   it('a declared logo the page shows stays (a story about the brand)', () => {
     const logo = image('https://example.com/uploads/brand-logo.jpg');
-    expect(chooseLead(logo, true, [logo]).lead).toEqual(logo);
+    expect(chooseLead(logo, true, [logo])).toEqual(logo);
   });
   it('with nothing declared, furniture at the top of the article is stepped over', () => {
-    expect(chooseLead(null, false, [image('https://example.com/img/icons/print.gif'), photo]).lead).toEqual(photo);
+    expect(chooseLead(null, false, [image('https://example.com/img/icons/print.gif'), photo])).toEqual(photo);
   });
   it('no picture is better than a logo', () => {
-    expect(chooseLead(image('https://example.com/img/site-logo.png'), false, []).lead).toBeNull();
+    expect(chooseLead(image('https://example.com/img/site-logo.png'), false, [])).toBeNull();
   });
 });

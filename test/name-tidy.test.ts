@@ -7,7 +7,6 @@ describe('tidyName: a byline credit without the furniture its text picked up', (
   it.each([
     ['Written byDan Pantelo', 'Dan Pantelo'],
     ['Veröffentlicht vonChris Jung', 'Chris Jung'],
-    ['Erstellt von Andri Bryner', 'Andri Bryner'],
     ['Jeff FoustMonday', 'Jeff Foust'],
     ['Louis Jacobson on Monday', 'Louis Jacobson'],
     ['David A. Utter - Fri', 'David A. Utter'],
@@ -32,6 +31,10 @@ describe('tidyName: a byline credit without the furniture its text picked up', (
       expect(tidyName(credit)).toBe(credit);
     },
   );
+
+  it('spaced labels are cut with the other byline prefixes before the split', () => {
+    expect(splitAuthors('Erstellt von Andri Bryner')).toEqual(['Andri Bryner']);
+  });
 
   it('applies to every name of a split byline', () => {
     expect(splitAuthors('Matthew Digby, Minh Do on Monday')).toEqual(['Matthew Digby', 'Minh Do']);

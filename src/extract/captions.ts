@@ -4,7 +4,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { HIDDEN, hiddenByClass } from '../filters/page-chrome.js';
+import { isHiddenElement } from '../filters/page-chrome.js';
 import { CREDIT_PREFIX } from '../filters/patterns.js';
 import {
   type CaptionParts,
@@ -58,7 +58,7 @@ function isCreditElement($: CheerioAPI, element: Element): boolean {
  * "Image copyright") glued to the caption it announces. Copied only when there is one to drop.
  */
 function withoutHiddenLabels($: CheerioAPI, container: Cheerio<Element>): Cheerio<Element> {
-  const isHidden = (_: number, element: Element): boolean => $(element).is(HIDDEN) || hiddenByClass(element.attribs['class']);
+  const isHidden = (_: number, element: Element): boolean => isHiddenElement($, element);
   if (container.find('*').filter(isHidden).length === 0) return container;
   const copy = container.clone();
   copy.find('*').filter(isHidden).remove();
@@ -84,6 +84,7 @@ function partsOf($: CheerioAPI, shown: Cheerio<Element>): CaptionParts {
   return { caption: tidyCaption(rest.text()), credit };
 }
 
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 /** Links a marked caption may hold: its credit's names (photographer, licence, agency). */
 const MAX_CREDIT_LINKS = 3;
 
@@ -106,8 +107,8 @@ function isCaptionLike(_$: CheerioAPI, node: Cheerio<Element>, alt: string): boo
   // Marked captions often link their credit ("Image: <a>Name</a>/Flickr"); an unmarked text with a
   // link is prose, and a "caption" holding a headline is a teaser card's text block.
   const links = node.find('a').length;
-  if (hasToken(tokensOf(element), CAPTION_SET) || hasToken(tokensOf(element), CREDIT_SET))
-    return links <= MAX_CREDIT_LINKS && node.find('h1, h2, h3, h4, h5, h6').length === 0;
+  const tokens = tokensOf(element);
+  if (hasToken(tokens, CAPTION_SET) || hasToken(tokens, CREDIT_SET)) return links <= MAX_CREDIT_LINKS && node.find(HEADINGS).length === 0;
   if (links > 0) return false;
   if (
     node
@@ -199,9 +200,10 @@ function figcaptionOf(img: Cheerio<Element>): Cheerio<Element> {
     const caption = holder.find('figcaption').first();
     if (caption.length === 0) continue;
     // A figcaption holding a headline is a card's or a bio's text ("About Jane Doe"), not a caption.
-    if (caption.find('h1, h2, h3, h4, h5, h6').length > 0) break;
+    if (caption.find(HEADINGS).length > 0) break;
     const extra = MAX_HOLDER_EXTRA_CHARS + collapseSpaces(caption.text()).length;
-    return holdsMoreThan(holder, extra * 3) || collapseSpaces(holder.text()).length > extra ? holder.find('figcaption').slice(0, 0) : caption;
+    if (holdsMoreThan(holder, extra * 3) || collapseSpaces(holder.text()).length > extra) break;
+    return caption;
   }
   return img.slice(0, 0);
 }

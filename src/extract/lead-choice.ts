@@ -58,18 +58,12 @@ export function isSiteFurniture(url: string | null): boolean {
   return FURNITURE_PARTS.test(name) || name.split(/[^a-z]+/).some((word) => FURNITURE_WORDS.has(word));
 }
 
-export interface LeadChoice {
-  lead: ImageInfo | null;
-  /** The declared lead is the article's picture (shown on the page), so it heads `images`. */
-  declaredKept: boolean;
-}
-
 /**
  * A declared picture whose file names furniture stays the lead only when the page shows it: a
  * story about a brand shows the brand's logo, a site's sharing card is in no page's body.
- * `shown` says the declared picture is on the page.
+ * `shown` says the declared picture is on the page. A picture it gives way to is the article's.
  */
-export function chooseLead(declared: ImageInfo | null, shown: boolean, articleImages: readonly ImageInfo[]): LeadChoice {
-  if (declared && (shown || !isSiteFurniture(declared.url))) return { lead: declared, declaredKept: shown };
-  return { lead: articleImages.find((image) => !isSiteFurniture(image.url)) ?? null, declaredKept: false };
+export function chooseLead(declared: ImageInfo | null, shown: boolean, articleImages: readonly ImageInfo[]): ImageInfo | null {
+  if (declared && (shown || !isSiteFurniture(declared.url))) return declared;
+  return articleImages.find((image) => !isSiteFurniture(image.url)) ?? null;
 }

@@ -6,7 +6,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { HIDDEN, hiddenByClass } from '../filters/page-chrome.js';
+import { isHiddenElement } from '../filters/page-chrome.js';
 import { WIDGET_HEADING } from '../filters/patterns.js';
 import { LEGAL_NOTICE } from '../filters/promos.js';
 import { linkDensity } from '../filters/select-helpers.js';
@@ -243,7 +243,7 @@ function isHeadingBlock($: CheerioAPI, element: Element, text: string): boolean 
  */
 export function judge($: CheerioAPI, element: Element, articleText: string, options: JudgeOptions = { lenient: false }): Verdict {
   // Readability skips hidden blocks (a hidden microdata copy of the story), and so does this.
-  if ($(element).is(HIDDEN) || hiddenByClass(element.attribs['class'])) return 'skip';
+  if (isHiddenElement($, element)) return 'skip';
   const text = collapseSpaces(readableText(withoutNoscript($, element)));
   if (text.length < 20) return 'skip';
   // A blog's date header ("Dienstag, 28. April 2020") dates the post; it is no section of it.

@@ -3,6 +3,8 @@
 // removed before Readability scores the page so it never competes with the article.
 // Hidden elements go first: Readability would skip them anyway, and jsdom need not build them.
 
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import type { Filter } from '../types.js';
 import { selectByTokens } from './page-helpers.js';
 import { AD_TOKENS, COMMENT_TOKENS, CONSENT_TOKENS, NAV_TOKENS, RELATED_TOKENS, SHARE_TOKENS, SUBSCRIBE_TOKENS, tokenSet } from './tokens.js';
@@ -44,6 +46,11 @@ const HIDDEN_CLASSES = new Set([
 
 export function hiddenByClass(className: string | undefined): boolean {
   return (className ?? '').split(/\s+/).some((name) => HIDDEN_CLASSES.has(name.toLowerCase()));
+}
+
+/** Hidden by an attribute, an inline style or a framework class: what `hidden-elements` removes. */
+export function isHiddenElement($: CheerioAPI, element: Element): boolean {
+  return $(element).is(HIDDEN) || hiddenByClass(element.attribs['class']);
 }
 
 export const hiddenElements: Filter = {

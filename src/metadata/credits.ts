@@ -101,13 +101,14 @@ function splitAtJobTitle(credit: string, siteName: string | null): Credits | nul
   return { people: [name.join(' ')], organizations: outlet };
 }
 
+/** Agencies of two or more words, longest first: a short one ("AP", "PA") ends many a name. */
+const LONG_AGENCIES = [...AGENCIES].filter((name) => name.includes(' ')).sort((a, b) => b.length - a.length);
+
 /**
  * A name with its wire agency after it, as a byline box reads when the two sit in adjacent
  * elements: "TOM CANAVAN ASSOCIATED PRESS", "KAREN MATTHEWSTHE ASSOCIATED PRESS" (glued, in
- * capitals). Only agencies of two or more words: a short one ("AP", "PA") ends many a name.
+ * capitals).
  */
-const LONG_AGENCIES = [...AGENCIES].filter((name) => name.includes(' ')).sort((a, b) => b.length - a.length);
-
 function splitAgencyTail(credit: string): Credits | null {
   const lower = credit.toLowerCase();
   // Longest first, so "the associated press" is tried before "associated press".

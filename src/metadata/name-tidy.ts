@@ -6,12 +6,12 @@
 // profile", "Save as PDF", "Topic: Ministry") name no one and become empty. The price: a surname
 // that is a weekday after a space ("Anna Sunday") loses it; bylines end in the post's day far more often.
 
-/** A byline label run into the name with no space: the name's capital starts right after it. */
+/**
+ * A byline label run into the name with no space: the name's capital starts right after it.
+ * Spaced labels ("Erstellt von Andri Bryner") are values.ts's BYLINE_PREFIX, cut before this.
+ */
 const GLUED_LABEL =
   /^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eviewed|[Pp]ublished|[Ee]dited) by|By|BY|[Vv]on|(?:[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Gg]eschrieben|[Vv]erfasst) von|[Aa]uthors?:)\s*(?=\p{Lu})/u;
-/** The German and English labels that only introduce a byline, spaced: "Erstellt von Andri Bryner". */
-const SPACED_LABEL =
-  /^(?:(?:erstellt|eingestellt|veröffentlicht|geschrieben|verfasst)\s+von(?:\s+der|\s+dem)?|(?:reviewed|edited|published)\s+by|authors?\s*:)\s*/iu;
 
 const WEEKDAYS =
   'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo';
@@ -39,7 +39,6 @@ const ABOUT_PREFIX = /^About\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u;
 export function tidyName(credit: string): string {
   let name = credit
     .replace(GLUED_LABEL, '')
-    .replace(SPACED_LABEL, '')
     .replace(ABOUT_PREFIX, '')
     .replace(/^in:\s*/, '');
   // A label left with its colon ("Topic: …") or a symbol no name holds (®, ©, a link's arrow).

@@ -95,7 +95,7 @@ export function toIsoDate(value: unknown, zone?: PageZone): string | undefined {
 
 /** "By", "Von", "Par", "Por", "Автор:"… at the start of a byline; the lookahead keeps "Byron" whole. */
 const BYLINE_PREFIX =
-  /^(?:(?:written|posted|reported|reporting|words|text|story|analysis|opinion|commentary|review|interview|photos?|video)\s+by|by|von|par|por|di|door|przez|av|af|autor|auteur|автор|текст|文|记者|記者)(?=[\s:：]|$)[\s:：]*/iu;
+  /^(?:(?:written|posted|reported|reporting|words|text|story|analysis|opinion|commentary|review|reviewed|edited|published|interview|photos?|video)\s+by|(?:erstellt|eingestellt|veröffentlicht|geschrieben|verfasst)\s+von(?:\s+der|\s+dem)?|authors?\s*(?=[:：])|by|von|par|por|di|door|przez|av|af|autor|auteur|автор|текст|文|记者|記者)(?=[\s:：]|$)[\s:：]*/iu;
 /** Commas, semicolons, "&" and the word "and" in the languages we see most. */
 const AUTHOR_SEPARATOR = /\s*[,;|&/]\s*|\s+(?:and|und|et|y|e|i|и|og|en|oraz|ve)\s+/iu;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;

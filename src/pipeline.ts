@@ -1,7 +1,7 @@
 // src/pipeline.ts
 // The only module that knows the stage order (README "Pipeline"):
 //   input -> decode -> sniff -> limits -> page (cheerio) -> metadata -> page filters -> jsdom -> Readability
-//   -> verify (furniture? take the headline's block) -> recover (sibling sections, lede) -> images
+//   -> verify (furniture? take the headline's block) -> recover (holes, sibling sections, lede) -> images
 //   -> article filters -> blocks/text -> assemble
 // Plain-text dumps branch after sniffing: lines -> dump metadata -> line filters -> assemble.
 
@@ -15,7 +15,7 @@ import { assembleArticle } from './extract/assemble.js';
 import { blocksToText, buildBlocks } from './extract/blocks.js';
 import { findLedeCandidates, restoreLedes } from './extract/lede.js';
 import { pageParagraphs } from './extract/page-paragraphs.js';
-import { addSections, recoverSiblingSections } from './extract/siblings.js';
+import { recoverArticleParts } from './extract/recover.js';
 import { findImages, findLeadImage, type LeadImageFound, keptImages, pictureKey, withPageNotes } from './extract/images.js';
 import { chooseLead } from './extract/lead-choice.js';
 import { extractWithFallbacks } from './extract/fallback.js';
@@ -126,18 +126,9 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
 
   const $ = load(extracted.html, null, false);
-  // Readability keeps one subtree: take back the sibling sections of the same article, then the lede.
+  // Readability keeps one subtree and cleans inside it: take back what it dropped, then the lede.
   if (stage.favor !== 'precision') {
-    if (extracted.method.startsWith('readability')) {
-      // The language is worked out from the text only if a date line needs it.
-      let detected: { lang: string | null } | undefined;
-      const pageLang = (): string | null => {
-        if (metadata.lang !== null) return metadata.lang;
-        detected ??= { lang: detectLang($.root().text()) };
-        return detected.lang;
-      };
-      addSections(page, $, recoverSiblingSections(page, $, paragraphs, { lenient: stage.favor === 'recall', pageLang }));
-    }
+    if (extracted.method.startsWith('readability')) recoverArticleParts(page, $, paragraphs, { lenient: stage.favor === 'recall', lang: metadata.lang });
     if (ledes) restoreLedes($, ledes);
   }
   const found = withPageNotes(findImages($, base), page, base);

@@ -109,7 +109,7 @@ function wrapsChrome(element: Element): boolean {
 }
 
 /** True when the block holds a sentence of prose: enough words, ending like a sentence. */
-function hasProse($: CheerioAPI, element: Element): boolean {
+export function hasProse($: CheerioAPI, element: Element): boolean {
   const leaves = $(element).find('p, li, dd, td, blockquote').toArray();
   const runs = leaves.length > 0 ? leaves.map((leaf) => readableText(leaf)) : [readableText(element)];
   return runs.some((run) => countWords(run) >= MIN_PROSE_WORDS && SENTENCE.test(run));

@@ -115,18 +115,21 @@ export function recoverSiblingSections(
   return recovered;
 }
 
+/** The blocks' HTML as the article gets it: what the reader does not see (or sees as markup) left out. */
+export function sectionHtml($page: CheerioAPI, elements: readonly Element[]): string {
+  return elements
+    .map((element) => {
+      const copy = $page(element).clone();
+      // noscript holds markup as text here (no scripting): it would come out as "<img ...>".
+      copy.find(`${HIDDEN}, noscript, script, style`).remove();
+      return $page.html(copy);
+    })
+    .join('\n');
+}
+
 /** Adds the recovered sections around the article: their HTML, for the article filters to clean. */
 export function addSections($page: CheerioAPI, $article: CheerioAPI, sections: RecoveredSections): number {
-  const html = (elements: Element[]): string =>
-    elements
-      .map((element) => {
-        const copy = $page(element).clone();
-        // noscript holds markup as text here (no scripting): it would come out as "<img ...>".
-        copy.find(`${HIDDEN}, noscript, script, style`).remove();
-        return $page.html(copy);
-      })
-      .join('\n');
-  if (sections.before.length > 0) $article.root().prepend(html(sections.before));
-  if (sections.after.length > 0) $article.root().append(html(sections.after));
+  if (sections.before.length > 0) $article.root().prepend(sectionHtml($page, sections.before));
+  if (sections.after.length > 0) $article.root().append(sectionHtml($page, sections.after));
   return sections.before.length + sections.after.length;
 }

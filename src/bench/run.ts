@@ -13,11 +13,16 @@ import { runDevBench } from './dev.js';
 import { benchDir } from './pages.js';
 import { median } from './stats.js';
 
+/** Peers dev-child.ts can run in this process's Node (trafilatura runs in Python, when importable). */
+const DEV_PEERS = new Set(['readability', 'defuddle']);
+
 interface RunArgs {
   worst: number;
   ablation: boolean;
   limit: string;
   rounds: number;
+  /** --dev: the peers run beside clean-article (`--peers readability,defuddle`, the default). */
+  peers: string[];
 }
 
 interface Score {
@@ -53,6 +58,7 @@ function parseArgs(argv: string[]): RunArgs {
     ablation: argv.includes('--ablation'),
     limit: value('--limit') ?? '',
     rounds: Math.max(1, Number(value('--rounds') ?? 1)),
+    peers: (value('--peers') ?? 'readability,defuddle').split(',').filter((peer) => peer !== ''),
   };
 }
 
@@ -117,10 +123,13 @@ function main(): void {
   }
   // --dev: the dev sets first (clean-article, Readability, defuddle, trafilatura when importable), then SH-181 below.
   if (process.argv.includes('--dev')) {
+    const unknown = args.peers.filter((peer) => !DEV_PEERS.has(peer));
+    if (unknown.length > 0)
+      throw new Error(`--peers: unknown peer ${unknown.join(', ')} (known: ${[...DEV_PEERS].join(', ')}; trafilatura joins by itself when importable)`);
     runDevBench({
       limit: Number(args.limit) || 0,
       worst: args.worst,
-      peers: ['readability', 'defuddle'],
+      peers: args.peers,
       variants: { 'favor-precision': { favor: 'precision' }, 'favor-recall': { favor: 'recall' } },
     });
   }

@@ -12,7 +12,7 @@ export interface CaptionParts {
 
 /** A credit inside a caption: "© …", "Photo: …", "Фото: …" up to the end. */
 export const INLINE_CREDIT =
-  /(?:^|\s|[|/(])((?:©|\(c\)|photo(?:graph)?\s*:|photo by|image\s*:|credit\s*:|foto\s*:|фото\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|quelle\s*:|source\s*:|fuente\s*:|fonte\s*:|источник\s*:|写真\s*[:：]|图片来源|사진\s*[=:]).*)$/iu;
+  /(?:^|\s|[|/(])((?:©|\(c\)|photo(?:graph)?\s*:|photo by|image\s*:|credit\s*:|foto\s*:|foto(?:credit|nachweis)s?\s*:|bild(?:nachweis|quelle)\s*:|фото\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|quelle\s*:|source\s*:|fuente\s*:|fonte\s*:|источник\s*:|写真\s*[:：]|图片来源|사진\s*[=:]).*)$/iu;
 export const MAX_CAPTION_CHARS = 400;
 /** Wire-style credit in parentheses at the end of a caption: "(AP Photo/Jane Doe)", "(NASA via AP, File)". */
 export const TRAILING_PAREN_CREDIT =
@@ -48,8 +48,16 @@ export function tidyCredit(text: string | null | undefined): string | null {
 const GLUED_TAIL_CREDIT = /(?<=[\p{Ll}\d)][.!?…"”»])(\p{Lu}[\p{L}\d&.' :/-]{1,60})$/u;
 const GLUED_HEAD_CREDIT = /^((?:\p{Lu}[\p{L}.'-]*\s){0,4}\p{Lu}\p{Ll}{3,})(?=\p{Lu}\p{Ll})/u;
 const MAX_GLUED_CREDIT_WORDS = 6;
+/**
+ * A credit label glued to the caption's last word ("…die AufregungFotocredit: SID"): the label is
+ * capitalised, the word before it is not. Case-sensitive, so "photocredit:" inside a word is not.
+ */
+const GLUED_CREDIT_LABEL =
+  /(?<=\p{Ll})((?:Foto(?:credit|nachweis)?|Photo(?:graph)?|Bild(?:nachweis|quelle)?|Quelle|Source|Fuente|Fonte|Credit|Copyright)s?\s*:\s*\S.{0,80})$/u;
 
 function gluedCredit(text: string): CaptionParts | null {
+  const label = GLUED_CREDIT_LABEL.exec(text);
+  if (label?.[1] && label.index >= 20) return { caption: tidyCaption(text.slice(0, label.index)), credit: tidyCredit(label[1]) };
   const tail = GLUED_TAIL_CREDIT.exec(text);
   if (tail?.[1] && tail[1].split(' ').length <= MAX_GLUED_CREDIT_WORDS && !/[.!?]$/.test(tail[1])) {
     return { caption: tidyCaption(text.slice(0, tail.index)), credit: tidyCredit(tail[1]) };

@@ -46,6 +46,10 @@ describe('sortCredits: a name with its agency or its job after it', () => {
     ['TOM CANAVAN ASSOCIATED PRESS', ['TOM CANAVAN'], ['ASSOCIATED PRESS']],
     ['KAREN MATTHEWSTHE ASSOCIATED PRESS', ['KAREN MATTHEWS'], ['THE ASSOCIATED PRESS']],
     ['Jane Doe, Agence France-Presse', ['Jane Doe'], ['Agence France-Presse']],
+    ['hessenschau.de', [], ['hessenschau.de']],
+    ['news.example.online', [], ['news.example.online']],
+    ['christian.stadtfeld', ['christian.stadtfeld'], []],
+    ['sam.okafor', ['sam.okafor'], []],
   ])('%s', (credit, people, organizations) => {
     expect(sortCredits([credit], null)).toEqual({ people, organizations });
   });

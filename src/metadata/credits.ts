@@ -55,8 +55,12 @@ const AGENCIES = new Set(
 /** Words that make a credit a desk or an outlet: "… staff", "Gear Team", "… Newsroom", "… NACHRICHTEN". */
 const DESK_WORD =
   /(?<!\p{L})(?:staff|team|desk|newsroom|news|wire|media|agency|agencies|redaktion|nachrichten|rédaction|redacción|redazione|redação|noticias|notícias|nouvelles|notizie|новости|редакция)(?!\p{L})/iu;
-/** A web address as a credit ("mdr.de", "example.co.uk"): the outlet. */
-const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu;
+/**
+ * A web address as a credit ("mdr.de", "example.co.uk", "news.online"): the outlet. Its last label
+ * is a country code or one of the common generic domains; "andrew.keaveney" and "sam.okafor" are
+ * logins (first.last), not hosts.
+ */
+const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:[a-z]{2}|com|org|net|edu|gov|int|info|biz|news|online|media|blog|site|press|today|live|world|app)$/iu;
 /** Job titles: a credit that names what someone does, not who. */
 const JOB_TITLE =
   /(?<!\p{L})(?:writer|editor(?:-at-large)?|editors|reporter|correspondent|columnist|contributor|producer|analyst|photographer|critic|journalist|anchor|chief|senior|founder|co-founder|ceo|president|director|manager|engineer|attorney|educators?|redakteur(?:in)?|korrespondent(?:in)?|rédacteur|rédactrice|journaliste|periodista|redactor(?:a)?|giornalista|корреспондент|обозреватель)(?!\p{L})/iu;

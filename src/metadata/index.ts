@@ -88,14 +88,20 @@ function pick<K extends MetadataField>(sources: SourceTable, field: K): [Metadat
   return [undefined, undefined];
 }
 
+/** A CMS login ("andrew.keaveney", "jdoe_2"): how the site's software names a person, not the page. */
+const LOGIN_HANDLE = /^[a-z\d]+(?:[._-][a-z\d]+)+$/;
+
 /**
  * People and organisations credited for the story. A source that credits only an agency ("dpa")
  * does not hide the people a later source names (the visible byline): the first source that
- * names a person gives the authors, and the organisations of the sources up to it are kept.
+ * names a person gives the authors, and the organisations of the sources up to it are kept. A
+ * source that names people only by their logins gives way the same way, to a later one that names
+ * them as the page does (a WordPress account beside the byline "Denise Everheart").
  */
 function readCredits(sources: SourceTable, siteName: string | null): Credits & { source: MetadataSource | undefined } {
   const organizations: string[] = [];
   let first: MetadataSource | undefined;
+  let logins: { people: string[]; source: MetadataSource } | undefined;
   for (const source of FIELD_PRIORITY.authors) {
     const typed = sources[source]?.organizations ?? [];
     organizations.push(...typed);
@@ -104,9 +110,11 @@ function readCredits(sources: SourceTable, siteName: string | null): Credits & {
     if (!names || names.length === 0) continue;
     const credits = sortCredits(names, siteName);
     organizations.push(...credits.organizations);
-    if (credits.people.length > 0) return { people: credits.people, organizations: uniqueIgnoringCase(organizations), source };
+    if (credits.people.length > 0 && credits.people.every((name) => LOGIN_HANDLE.test(name))) logins ??= { people: credits.people, source };
+    else if (credits.people.length > 0) return { people: credits.people, organizations: uniqueIgnoringCase(organizations), source };
     if (credits.organizations.length > 0) first ??= source;
   }
+  if (logins) return { ...logins, organizations: uniqueIgnoringCase(organizations) };
   return { people: [], organizations: uniqueIgnoringCase(organizations), source: first };
 }
 

@@ -92,9 +92,9 @@ export function findHoles(
   $article: CheerioAPI,
   paragraphs: PageParagraphs,
   options: JudgeOptions = { lenient: false },
+  source: Element | null = sourceElement($page, $article, paragraphs),
 ): { holes: Hole[]; anchors: Map<string, Element> } {
   const anchors = articleParagraphs($article);
-  const source = sourceElement($page, $article, paragraphs);
   if (!source) return { holes: [], anchors };
   const keyOf = new Map<Element, string>();
   for (const paragraph of paragraphs.inOrder()) {
@@ -132,9 +132,12 @@ export function findHoles(
       if (verdict === 'content' && (!hasProse($page, child) || isTeaser($page, child))) continue;
       // A heading Readability dropped belongs to the block under it: put back only with that block.
       if (verdict === 'heading') pending.push(child);
-      else if (verdict === 'content' && !repeatsArticle(textKey(readableText(child)), articleText)) {
+      else if (verdict === 'content') {
+        const key = textKey(readableText(child));
+        if (repeatsArticle(key, articleText)) continue;
         holes.push({ blocks: [...pending, child], after });
-        for (const block of [...pending, child]) articleText += ` ${textKey(readableText(block))}`;
+        for (const heading of pending) articleText += ` ${textKey(readableText(heading))}`;
+        articleText += ` ${key}`;
         pending = [];
       } else if (verdict === 'stop') pending = [];
     }

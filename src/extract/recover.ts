@@ -8,7 +8,7 @@ import { detectLang } from '../text/lang.js';
 import { fillHoles, findHoles } from './holes.js';
 import type { PageParagraphs } from './page-paragraphs.js';
 import type { JudgeOptions } from './section-judge.js';
-import { addSections, recoverSiblingSections } from './siblings.js';
+import { addSections, recoverSiblingSections, sourceElement } from './siblings.js';
 
 export interface RecoverOptions {
   /** --favor-recall: take shorter and more linked sections too. */
@@ -27,6 +27,9 @@ export function recoverArticleParts($page: CheerioAPI, $article: CheerioAPI, par
     return detected.lang;
   };
   const judging: JudgeOptions = { lenient: options.lenient, pageLang };
-  const filled = fillHoles($page, $article, findHoles($page, $article, paragraphs, judging));
-  return filled + addSections($page, $article, recoverSiblingSections($page, $article, paragraphs, judging));
+  // Where the article came from on the page, found once: the holes are put back from inside it,
+  // so it is the same element after them.
+  const source = sourceElement($page, $article, paragraphs);
+  const filled = fillHoles($page, $article, findHoles($page, $article, paragraphs, judging, source));
+  return filled + addSections($page, $article, recoverSiblingSections($page, $article, paragraphs, judging, source));
 }

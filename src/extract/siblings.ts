@@ -90,9 +90,11 @@ export function recoverSiblingSections(
   $article: CheerioAPI,
   paragraphs: PageParagraphs,
   options: JudgeOptions = { lenient: false },
+  // The caller may have found it already (recover.ts, for the holes inside it).
+  source: Element | null = sourceElement($page, $article, paragraphs),
 ): RecoveredSections {
   const recovered: RecoveredSections = { before: [], after: [] };
-  let element = sourceElement($page, $article, paragraphs);
+  let element = source;
   let articleText = textKey($article.root().text());
   // Once one side meets a block that is not the article, the article ends there on that side,
   // at every level above too. Blocks before the story's start are its furniture as often as its

@@ -3,6 +3,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { roleId } from '../parse/component-names.js';
 import { countWords } from '../text/normalize.js';
 import { SENTENCE_END } from './patterns.js';
 import { elementTokens, hasToken, type TokenSet } from './tokens.js';
@@ -24,7 +25,7 @@ function tokenedElements($: CheerioAPI): TokenedElement[] {
   if (!list) {
     list = $('body [class], body [id]')
       .toArray()
-      .map((element) => ({ element, tokens: elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? '') }));
+      .map((element) => ({ element, tokens: elementTokens(element.attribs['class'] ?? '', roleId(element)) }));
     TOKENED.set(root, list);
   }
   return list;

@@ -383,6 +383,17 @@ export const COUNTER_LINE =
   /^\s*(?:(?:image|photo|picture|slide|bild|foto|фото|imagen|immagine|zdjęcie)\s*)?(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;
 
 /**
+ * View counters printed by the post ("1,204 views", "(Visited 215 times, 12 visits today)",
+ * "Aufrufe: 3.410", "Просмотров: 120"): how often the page was opened, not what it says.
+ * Only numbers, view words and their fillers ("times", "today"), with a view word somewhere.
+ */
+const VIEW_WORD =
+  '(?:views?|viewed|visited|visits?|reads|aufrufe|zugriffe|просмотр(?:ов|а|ы)?|vues?|visitas?|visualizaciones|visualizzazioni|letture|wyświetle[ńn]|görüntülenme|閲覧数?|조회수?|阅读量?)';
+const VIEW_FILLER = "(?:times|today|total|mal|heute|insgesamt|раз|сегодня|fois|aujourd'hui|veces|hoy|volte|oggi|razy|dzisiaj|kez|bugün|次)";
+const VIEW_COUNT = String.raw`(?:${VIEW_WORD}\s*[:：]?\s*)?\d[\d.,\s]*(?:\s*(?:${VIEW_WORD}|${VIEW_FILLER}))*`;
+export const VIEW_COUNT_LINE = new RegExp(String.raw`^(?=.*${VIEW_WORD})[([]?\s*${VIEW_COUNT}(?:\s*[,;·|/]\s*${VIEW_COUNT})*\s*[)\]]?$`, 'iu');
+
+/**
  * Reading-time labels the template prints by the byline: "5 min read", "Lesezeit: 3 Min.",
  * "Время чтения: 4 минуты". They estimate the article's length; they are not part of it.
  */

@@ -368,6 +368,13 @@ export const CREDIT_PREFIX =
   /^[([]?\s*(?:©|ⓒ|\(c\)|copyright\b|photo(?:graph)?s?\s*(?::|by\b)|image\s*(?::|by\b|credit\b)|(?:main |lead )?image credit\b|credit\s*:|picture\s*:|фото\s*:|фото\b|foto\s*:|bild\s*:|crédit(?:s)?\s*(?:photo)?\s*:|fotografía\s*:|imagen\s*:|zdjęcie\s*:|fotoğraf\s*:|写真\s*[:：]|图片来源|图\s*[:：/]|사진\s*[=:]|صورة\s*:)/iu;
 
 /**
+ * A heading that only labels the picture credits below it ("Image credits", "Bildnachweis",
+ * "Crédits photos"): German law asks sites to name their picture sources, so many posts end so.
+ */
+export const CREDITS_HEADING =
+  /^(?:(?:image|photo|picture)s?\s*(?:credits?|sources?)|bildnachweise?|bildquellen?|fotonachweise?|fotos?|crédits?\s*(?:photos?|images?)|créditos?(?:\s*de\s*(?:las\s*)?(?:imágenes|fotos))?|crediti\s*(?:fotografici|immagini)|źródła?\s*zdjęć|fotoğraf(?:lar)?|источники?\s*фото|фото)\s*[:：]?$/iu;
+
+/**
  * A credit that names no "Photo:" label but ends with a picture agency ("Jane Doe | Getty Images").
  * Agencies are the wire and stock services whose names stand in credits worldwide.
  */

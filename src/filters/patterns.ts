@@ -390,7 +390,7 @@ export const COUNTER_LINE =
   /^\s*(?:(?:image|photo|picture|slide|bild|foto|фото|imagen|immagine|zdjęcie)\s*)?(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;
 
 /**
- * View counters printed by the post ("1,204 views", "(Visited 215 times, 12 visits today)",
+ * View counters printed by the post ("1,204 views", "(Viewed 215 times, 12 today)",
  * "Aufrufe: 3.410", "Просмотров: 120"): how often the page was opened, not what it says.
  * Only numbers, view words and their fillers ("times", "today"), with a view word somewhere.
  */

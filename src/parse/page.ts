@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { boundedReadableText } from '../text/dom-text.js';
 import { load } from './cheerio-load.js';
 import { clearTextAnchors, unmarkProseComponents } from './component-names.js';
+import { openCollapsedSections } from './expanders.js';
 import { shrinkHtml } from './shrink.js';
 import { fillStreamedSlots, markStreamedSlots } from './streaming.js';
 
@@ -17,6 +18,7 @@ export function loadPage(html: string): CheerioAPI {
   $('body script[type="application/ld+json" i]').appendTo('head');
   unmarkQuoteWrappers($);
   fillStreamedSlots($);
+  openCollapsedSections($);
   return $;
 }
 

@@ -95,7 +95,8 @@ describe('the package', () => {
     expect(JSON.parse(result.stdout)).toEqual({ title: 'Ferry back', text: true, schema: 'clean-article output' });
   });
 
-  it('the tarball ships the CLI, the library and the schema, not the bench or the tools', async () => {
+  // dist/bundle is the worker bundle and its V8 code cache, built for this machine's Node.
+  it('the tarball ships the CLI, the library and the schema, not the bench, the tools or the worker bundle', async () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const result = await run(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
     expect(result.code, result.stderr).toBe(0);
@@ -103,6 +104,7 @@ describe('the package', () => {
     expect(files).toEqual(
       expect.arrayContaining(['bin/clean-article.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'schema/article.schema.json']),
     );
-    expect(files.filter((path) => /^dist\/(bench|tools)\//.test(path))).toEqual([]);
+    expect(files.filter((path) => /^dist\/(bench|tools|bundle)\//.test(path))).toEqual([]);
+    expect(files).toContain('dist/batch/worker.js');
   });
 });

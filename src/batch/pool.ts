@@ -6,7 +6,7 @@
 
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../errors.js';
-import type { PageOutcome, PageReply, PageRequest } from './protocol.js';
+import type { PageOutcome, PageReply, PageRequest, WorkerData, WorkerNote } from './protocol.js';
 
 export interface PoolOptions {
   size: number;
@@ -14,6 +14,8 @@ export interface PoolOptions {
   recycleAfter: number;
   /** The V8 old-space cap of each worker: a page that needs more ends as E_WORKER, not a dead process. */
   maxOldGenerationMb: number;
+  /** Workers load the HTML page handler as they start, not with their first page (the default). */
+  preloadHtml?: boolean;
 }
 
 /** Resolves with null when the pool was closed before the page finished. */
@@ -89,6 +91,7 @@ export class WorkerPool {
   private spawn(): void {
     const worker = new Worker(this.workerUrl, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationMb },
+      workerData: { preloadHtml: this.options.preloadHtml ?? false } satisfies WorkerData,
       // The process's flags, less those a worker refuses: under `node --input-type=module -e`
       // every worker died at start.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
@@ -98,7 +101,7 @@ export class WorkerPool {
     worker.stdout.resume();
     const slot: Slot = { worker, ready: false, dead: false, pages: 0, task: undefined, timer: undefined, succeeded: false };
     this.slots.add(slot);
-    worker.on('message', (message: PageReply | { ready: true }) => this.onMessage(slot, message));
+    worker.on('message', (message: PageReply | WorkerNote) => this.onMessage(slot, message));
     worker.on('error', (error: Error & { code?: string }) => {
       const oom = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.fail(slot, 'E_WORKER', oom ? 'the worker ran out of memory on this page' : `the worker crashed: ${error.message}`);
@@ -106,8 +109,8 @@ export class WorkerPool {
     worker.on('exit', (code) => this.fail(slot, 'E_WORKER', `the worker exited with code ${code}`));
   }
 
-  private onMessage(slot: Slot, message: PageReply | { ready: true }): void {
-    if (slot.dead) return;
+  private onMessage(slot: Slot, message: PageReply | WorkerNote): void {
+    if (slot.dead || 'loaded' in message) return;
     if ('ready' in message) {
       slot.ready = true;
       this.failedStarts = 0;

@@ -271,6 +271,7 @@ describe('runCli: output', () => {
     for (const status of ['0', '1', '2', '130', '141']) expect(stdout).toMatch(new RegExp(`\\n  ${status} +\\S`));
     for (const code of ERROR_CODES) expect(stdout, code).toMatch(new RegExp(`\\n  ${code} +\\S`));
     expect(stdout).toContain('HTTPS_PROXY');
+    expect(stdout).toContain('CLEAN_ARTICLE_NO_BUNDLE');
     expect(stdout).not.toContain('(default: false)');
   });
 

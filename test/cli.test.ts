@@ -19,6 +19,7 @@ import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, SUBSCRIBE_LINE, articleHtml } from '
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'clean-article.js');
+const COPYRIGHT_ONLY = join(ROOT, 'fixtures', 'notarticle--copyright-line-only-en', 'source.html');
 const ERROR_LINE = /^clean-article: E_[A-Z_]+: .+ \(.+\)$/;
 const ARTICLE_FIELDS = [
   'source',
@@ -272,6 +273,8 @@ describe('runCli: output', () => {
     for (const code of ERROR_CODES) expect(stdout, code).toMatch(new RegExp(`\\n  ${code} +\\S`));
     expect(stdout).toContain('HTTPS_PROXY');
     expect(stdout).toContain('CLEAN_ARTICLE_NO_BUNDLE');
+    // -o writes every format, not only JSON (it said "one .json per input").
+    expect(stdout.replace(/\s+/g, ' ')).toContain('--output-dir <dir> batch: write one file a page under DIR (.json, or .md, .txt, .html as --format says)');
     expect(stdout).not.toContain('(default: false)');
   });
 
@@ -335,12 +338,20 @@ describe('runCli: errors print one line and exit 1', () => {
     ['E_EMPTY', 'a whitespace-only file', () => run([writeBytes('blank.html', Buffer.from('  \n\t\r\n   \n'))])],
     ['E_EMPTY', 'empty stdin', () => run(['-'], { stdin: '' })],
     ['E_NO_ARTICLE', 'a page with no text', () => run([writeBytes('no-text.html', Buffer.from(EMPTY_PAGE))])],
+    ['E_NO_ARTICLE', 'a page of two words (under the default --min-words 5)', () => run([COPYRIGHT_ONLY])],
+    ['E_NO_ARTICLE', 'the test article with --min-words 100000', () => run(['--min-words', '100000', pagePath])],
     ['E_TOO_LARGE', 'a file over --max-bytes', () => run(['--max-bytes', '100', pagePath])],
     ['E_TOO_LARGE', 'stdin over --max-bytes', () => run(['--max-bytes', '100', '-'], { stdin: articleHtml() })],
   ];
 
   it.each(cases)('%s: %s', async (code, _what, go) => {
     expectCliError(await go(), code);
+  });
+
+  it('--min-words 0 takes the two-word page', async () => {
+    const result = await run(['--min-words', '0', COPYRIGHT_ONLY]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ text: 'Copyright 2024' });
   });
 
   it('the error line names the input in parentheses', async () => {

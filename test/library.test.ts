@@ -61,6 +61,14 @@ describe('cleanHtml: a page in memory', () => {
     expect(codes).toEqual(['E_INPUT', 'E_EMPTY', 'E_INPUT']);
   });
 
+  // Issue 12 audit: cleanArticle('<html>…') said only "no such file".
+  it('cleanArticle() given HTML instead of a path says to use cleanHtml()', async () => {
+    await expect(cleanArticle('  <html><body><p>A story.</p></body></html>')).rejects.toMatchObject({
+      code: 'E_INPUT',
+      message: expect.stringMatching(/^no such file: .*use cleanHtml\(\)$/),
+    });
+  });
+
   // Issue 12: a page whose only text is "Copyright 2024" was a two-word article.
   it('refuses a page with fewer words than minWords (5 by default) as E_NO_ARTICLE; minWords 0 takes it', () => {
     const page = readFileSync(join(ROOT, 'fixtures', 'notarticle--copyright-line-only-en', 'source.html'));

@@ -74,12 +74,12 @@ async function run(args: readonly string[], options: { stdin?: string | Buffer; 
   return { code, stdout: out(), stderr: err() };
 }
 
-/** Runs the built CLI as a real process; resolves with its exit code whatever it is. */
-function spawnCli(args: readonly string[], stdin = ''): Promise<CliResult> {
+/** Runs the built CLI as a real process (`node [nodeFlags] bin/clean-article.js args`); resolves with its exit code whatever it is. */
+function spawnCli(args: readonly string[], stdin = '', nodeFlags: readonly string[] = []): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [BIN, ...args],
+      [...nodeFlags, BIN, ...args],
       { cwd: ROOT, timeout: 240_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
@@ -413,6 +413,19 @@ describe('bin/clean-article.js as a real process', () => {
     const article = JSON.parse(result.stdout) as Record<string, unknown>;
     for (const field of ARTICLE_FIELDS) expect(article, field).toHaveProperty(field);
     expect(article['title']).toBe(ARTICLE_TITLE);
+  });
+
+  // Issue 12 audit: V8 flags given to node (more heap, a GC switch) made every page E_INTERNAL,
+  // "Initiated Worker with invalid execArgv flags": a worker refuses them, and they already
+  // hold for the whole process.
+  it('node --max-old-space-size=4096 --expose-gc bin/clean-article.js cleans a page and a batch', async () => {
+    const flags = ['--max-old-space-size=4096', '--expose-gc'];
+    const single = await spawnCli([pagePath], '', flags);
+    expect(single.code, single.stderr).toBe(0);
+    expect((JSON.parse(single.stdout) as { title: string }).title).toBe(ARTICLE_TITLE);
+    const batch = await spawnCli([pagePath, pagePath, '-q'], '', flags);
+    expect(batch.code, batch.stderr).toBe(0);
+    expect(batch.stdout.trim().split('\n')).toHaveLength(2);
   });
 
   // Issue 13.9: a stdout that refuses the result is an error, not a silent exit 0.

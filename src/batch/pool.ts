@@ -88,16 +88,35 @@ export class WorkerPool {
     await Promise.all(exits);
   }
 
+  /**
+   * The process's flags, less those a worker refuses: under `node --input-type=module -e` every
+   * worker died at start, and V8 flags (`node --max-old-space-size=4096`, `--expose-gc`) made
+   * every page E_INTERNAL. V8 flags hold for the whole process anyway.
+   */
+  private execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+
+  private startWorker(): Worker {
+    const start = (): Worker =>
+      new Worker(this.workerUrl, {
+        resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationMb },
+        workerData: { preloadHtml: this.options.preloadHtml ?? false } satisfies WorkerData,
+        execArgv: this.execArgv,
+        // A worker's console output must never reach the JSONL on stdout.
+        stdout: true,
+      });
+    try {
+      return start();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      // "Initiated Worker with invalid execArgv flags: --a, --b": those go (all, if unreadable).
+      const refused = /flags: (.+)$/.exec((error as Error).message)?.[1]?.split(', ') ?? this.execArgv;
+      this.execArgv = this.execArgv.filter((flag) => !refused.includes(flag));
+      return start();
+    }
+  }
+
   private spawn(): void {
-    const worker = new Worker(this.workerUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationMb },
-      workerData: { preloadHtml: this.options.preloadHtml ?? false } satisfies WorkerData,
-      // The process's flags, less those a worker refuses: under `node --input-type=module -e`
-      // every worker died at start.
-      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-      // A worker's console output must never reach the JSONL on stdout.
-      stdout: true,
-    });
+    const worker = this.startWorker();
     worker.stdout.resume();
     const slot: Slot = { worker, ready: false, dead: false, pages: 0, task: undefined, timer: undefined, succeeded: false };
     this.slots.add(slot);

@@ -61,6 +61,16 @@ describe('cleanHtml: a page in memory', () => {
     expect(codes).toEqual(['E_INPUT', 'E_EMPTY', 'E_INPUT']);
   });
 
+  // Issue 12 audit: a web server's folder listing has more words than --min-words.
+  it('refuses a folder listing as E_NO_ARTICLE, but not a story with that title, and minWords 0 takes anything', () => {
+    const listing = readFileSync(join(ROOT, 'fixtures', 'notarticle--server-folder-listing-en', 'source.html'));
+    expect(() => cleanHtml(listing)).toThrow(expect.objectContaining({ code: 'E_NO_ARTICLE', message: expect.stringContaining('folder listing') }));
+    expect(cleanHtml(listing, { minWords: 0 }).title).toBe('Index of /media/harbour-reports/');
+    const story = `<html><head><title>Index of /rivers: the county's new flood map</title></head><body><article><h1>Index of /rivers</h1>
+      <p>The county published a new index of the rivers most likely to flood this winter, with maps for every parish along the valley.</p></article></body></html>`;
+    expect(cleanHtml(story).wordCount).toBeGreaterThan(10);
+  });
+
   // Issue 12 audit: cleanArticle('<html>…') said only "no such file".
   it('cleanArticle() given HTML instead of a path says to use cleanHtml()', async () => {
     await expect(cleanArticle('  <html><body><p>A story.</p></body></html>')).rejects.toMatchObject({

@@ -257,7 +257,14 @@ describe('single page: --page-timeout', () => {
 describe('batch: --urls lines "path<TAB>url"', () => {
   it("gives each saved page its address; a bad URL or a URL after a URL is that line's E_INPUT record", async () => {
     const root = join(tmp, 'tab-urls');
-    writeTree(root, { 'a.html': numberedPage(1), 'b.html': numberedPage(2), 'c.html': numberedPage(3) });
+    // a.html and d.html also name the address a browser's "Save page" wrote: the tab's URL wins.
+    const savedFrom = (url: string, page: string): string => `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n${page}`;
+    writeTree(root, {
+      'a.html': savedFrom('https://mirror.example/a-copy', numberedPage(1)),
+      'b.html': numberedPage(2),
+      'c.html': numberedPage(3),
+      'd.html': savedFrom('https://news.example/2026/d.html', numberedPage(4)),
+    });
     const list = join(root, 'list.txt');
     writeFileSync(
       list,
@@ -266,6 +273,7 @@ describe('batch: --urls lines "path<TAB>url"', () => {
         `${join(root, 'b.html')}\tnews.example/b`,
         `${join(root, 'c.html')}`,
         'https://news.example/x\thttps://news.example/y',
+        `${join(root, 'd.html')}`,
         '',
       ].join('\n'),
     );
@@ -276,6 +284,7 @@ describe('batch: --urls lines "path<TAB>url"', () => {
       [join(root, 'b.html'), 'E_INPUT'],
       [join(root, 'c.html'), null],
       ['https://news.example/x', 'E_INPUT'],
+      [join(root, 'd.html'), 'https://news.example/2026/d.html'],
     ]);
     expect(run.code).toBe(1);
   });
@@ -326,6 +335,13 @@ describe('batch: usage errors exit 2', () => {
     const run = await runCliProcess(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
+    // The one documented usage line, as for every other usage error (issue 12).
+    expect(run.stderr).toMatch(/^clean-article: [^\n]+ \(try --help\)\n$/);
+  });
+
+  it('--format text with many inputs and no -o says to add -o', async () => {
+    const run = await runCliProcess(['--format', 'text', 'x.html', 'y.html']);
+    expect(run.stderr).toContain('add -o DIR');
   });
 });
 

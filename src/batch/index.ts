@@ -65,6 +65,9 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
     pageTimeoutMs: options.pageTimeoutMs,
     recycleAfter: options.recycleAfter,
     maxOldGenerationMb: options.maxOldGenerationMb,
+    // Batches are of HTML pages (text dumps come one by one): a worker, and a recycled worker's
+    // successor, is ready by the time its pages are read.
+    preloadHtml: true,
   });
   const scheduler = new Scheduler(sources, options, {
     io,

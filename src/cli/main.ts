@@ -128,7 +128,7 @@ function writeFully(stream: NodeJS.WritableStream, text: string, input: string):
 async function runBatchMode(options: CliOptions, batch: BatchCliOptions, io: CliIo): Promise<number> {
   const problem = batchUsageError(batch, options);
   if (problem) {
-    io.stderr.write(`clean-article: ${problem}\n`);
+    io.stderr.write(usageLine(problem));
     return EXIT_USAGE;
   }
   const [{ runBatch }, { failedCount }] = await Promise.all([import('../batch/index.js'), import('../batch/summary.js')]);

@@ -3,7 +3,7 @@
 // page drowned in empty elements is trimmed and still extracted.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -160,23 +160,47 @@ describe('hostile pages through the pipeline', () => {
 });
 
 // Issue 13.14: /dev/zero grew past 8 GB and a FIFO hung, because the cap trusted stat().size.
+// A FIFO that no one ever writes to then still hung: opening it waited in the thread pool for a
+// writer, with no timeout (a batch holding one ignored SIGTERM for good).
 describe('special files as inputs', () => {
-  it('streams devices and pipes under the byte cap, and refuses a socket', async () => {
-    await expect(readFileInput('/dev/zero', 64 * 1024)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
-    await expect(readFileInput('/dev/urandom', 64 * 1024)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+  it('refuses devices and sockets', async () => {
+    await expect(readFileInput('/dev/zero', 64 * 1024)).rejects.toMatchObject({ code: 'E_INPUT', message: 'is a device, not a file' });
+    await expect(readFileInput('/dev/urandom', 64 * 1024)).rejects.toMatchObject({ code: 'E_INPUT', message: 'is a device, not a file' });
     const dir = mkdtempSync(join(tmpdir(), 'clean-article-special-'));
     try {
-      const fifo = join(dir, 'page.fifo');
-      execFileSync('mkfifo', [fifo]);
-      const writing = writeFile(fifo, '<p>through a pipe</p>');
-      const raw = await readFileInput(fifo, 64 * 1024);
-      await writing;
-      expect(raw.bytes.toString()).toBe('<p>through a pipe</p>');
       const socketPath = join(dir, 'page.sock');
       const server = createServer();
       await new Promise<void>((resolve) => server.listen(socketPath, resolve));
       await expect(readFileInput(socketPath, 64 * 1024)).rejects.toMatchObject({ code: 'E_INPUT', message: 'is a socket, not a file' });
       await new Promise((resolve) => server.close(resolve));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('streams a FIFO under the byte cap; one no one writes to, or that never ends, is E_TIMEOUT', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clean-article-fifo-'));
+    const fifo = join(dir, 'page.fifo');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      const writing = writeFile(fifo, '<p>through a pipe</p>');
+      const raw = await readFileInput(fifo, 64 * 1024, 60_000);
+      await writing;
+      expect(raw.bytes.toString()).toBe('<p>through a pipe</p>');
+      // No writer at all, ever: only the deadline can end the read.
+      await expect(readFileInput(fifo, 64 * 1024, 200)).rejects.toMatchObject({ code: 'E_TIMEOUT' });
+      // A writer that sends a little and never closes (O_RDWR opens without waiting for a reader).
+      const writer = openSync(fifo, constants.O_RDWR);
+      try {
+        writeSync(writer, '<p>and then nothing');
+        await expect(readFileInput(fifo, 64 * 1024, 200)).rejects.toMatchObject({ code: 'E_TIMEOUT' });
+      } finally {
+        closeSync(writer);
+      }
+      // More than the cap through the pipe stops at the cap (the writer then meets a closed pipe).
+      const flooding = writeFile(fifo, Buffer.alloc(256 * 1024, 0x61)).catch(() => {});
+      await expect(readFileInput(fifo, 64 * 1024, 60_000)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+      await flooding;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -30,7 +30,7 @@ export async function readInput(spec: string, options: FetchOptions, stdin: Read
   // undici loads only when a URL is read: saved files and stdin start faster without it.
   if (kind === 'url') return (await import('./url.js')).fetchUrlInput(spec, options);
   const path = spec.toLowerCase().startsWith('file:') ? filePath(spec) : spec;
-  const raw = await readFileInput(path, options.maxBytes);
+  const raw = await readFileInput(path, options.maxBytes, options.timeoutMs);
   return { ...raw, source: spec };
 }
 

@@ -7,6 +7,7 @@
 import { CommanderError } from 'commander';
 import { batchOptionsFrom, batchUsageError, readBatchCliOptions, wantsBatch, type BatchCliOptions } from '../batch/cli-options.js';
 import { CleanError, formatError, toCleanError } from '../errors.js';
+import { withoutCredentials } from '../input/credentials.js';
 import { createProgram, readCliOptions, type CliOptions } from './program.js';
 
 export const EXIT_OK = 0;
@@ -68,7 +69,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
     io.stderr.write(usageLine('no input given (a file, a URL, a folder, or - for stdin)'));
     return EXIT_USAGE;
   }
-  return cleanOne(input, options, batch.pageTimeoutMs, io);
+  // user:password@ in a URL is never sent, so the record and any error line go without it.
+  return cleanOne(withoutCredentials(input), options, batch.pageTimeoutMs, io);
 }
 
 async function cleanOne(input: string, options: CliOptions, pageTimeoutMs: number, io: CliIo): Promise<number> {

@@ -76,6 +76,18 @@ describe('boundedHtml bounds text by the depth it sits at', () => {
     expect(() => boundedHtml(quotes, 't')).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringContaining('nested too deep') }));
   });
 
+  // A bare 19 MB text (no element around it: the tree builder still puts it in <body>) ran into
+  // the page timeout, and 19 MB inside <noscript> took 24 s and 1.3 GB; both counted as nothing.
+  it('counts loose text as sitting in <body>, and counts text in <noscript>', () => {
+    const text = 'word '.repeat(Math.ceil(MAX_NESTED_TEXT / 4 / 2) + 10);
+    expect(() => boundedHtml(`<title>T</title>${text}`, 'loose')).toThrow(/text nested too deep/);
+    expect(() => boundedHtml(`<html><body><p>${story}</p></body></html>${text}`, 'after')).toThrow(/text nested too deep/);
+    expect(() => boundedHtml(`<html><body><noscript>${text}</noscript></body></html>`, 'noscript')).toThrow(/text nested too deep/);
+    // Half as much loose text is within the limit.
+    const half = 'word '.repeat(Math.floor(MAX_NESTED_TEXT / 4 / 2 / 2));
+    expect(boundedHtml(`<title>T</title>${half}`, 'half')).toBe(`<title>T</title>${half}`);
+  });
+
   it('accepts as much text at an ordinary depth, and does not count scripts or indentation', () => {
     const flat = `<html><body><article>${paragraph.repeat(4_000)}</article></body></html>`;
     expect(boundedHtml(flat, 't')).toBe(flat);
@@ -117,6 +129,18 @@ describe('big values under the byte cap', () => {
   it('empties an attribute value past 8 KB, and leaves ordinary values and text alone', () => {
     const html = `<p>${story}</p><img alt="a photo" src="https://img.example/${'a'.repeat(20_000)}.jpg"><p title='${'b'.repeat(100)}'>${'c'.repeat(20_000)}</p>`;
     expect(shrinkHtml(html)).toBe(`<p>${story}</p><img alt="a photo" src=""><p title='${'b'.repeat(100)}'>${'c'.repeat(20_000)}</p>`);
+  });
+
+  // A closed 19 MB <title> took 20 s and 770 MB, 12 MB of JSON-LD 12 s and 565 MB: HTML parsers
+  // build raw text a character at a time. Each is capped before any parser sees it.
+  it("cuts a title's text past 4,000 characters and keeps JSON-LD only up to 1,000,000 characters in all", () => {
+    const longTitle = 'Harbour news '.repeat(1000);
+    const titled = `<html><head><title>${longTitle}</title></head><body><p>${story}</p></body></html>`;
+    expect(shrinkHtml(titled)).toBe(`<html><head><title>${longTitle.slice(0, 4000)}</title></head><body><p>${story}</p></body></html>`);
+    const block = (digit: string, length: number): string => `<script type="application/ld+json">{"headline":"${digit.repeat(length)}"}</script>`;
+    // The first two blocks fit (600,032 characters of JSON); the third would pass the budget and goes.
+    const kept = `<head><title>T</title>${block('1', 400_000)}${block('2', 200_000)}`;
+    expect(shrinkHtml(`${kept}${block('3', 400_000)}</head>`)).toBe(`${kept}</head>`);
   });
 
   it('clips a runaway title at a word boundary, with an ellipsis', () => {

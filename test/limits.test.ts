@@ -56,6 +56,15 @@ describe('boundedHtml counts as the HTML tree builder does', () => {
     expect(() => boundedHtml(`<html><body>${unit.repeat(MAX_DEPTH + 50)}x</body></html>`, 't')).toThrow(tooDeep);
   });
 
+  // Issue 13.11, split: the children limit holds per element, so 100,000 paragraphs in 20 blocks
+  // of 4,999 (800 KB) passed it and ran past the 30 s page timeout; the element count bounds them.
+  it('refuses many non-empty elements split into blocks that each stay under the children limit', () => {
+    const blocks = `<div>${'<p>x</p>'.repeat(MAX_CHILDREN - 1)}</div>`.repeat(20);
+    expect(() => boundedHtml(`<html><body><article><p>Text.</p>${blocks}</article></body></html>`, 't')).toThrow(
+      expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringMatching(/^\d+ elements, over the limit of/) }),
+    );
+  });
+
   // Issue 13.11: 25,000 <input> siblings took 36 s, 100,000 <meta> over 90 s.
   it('refuses an element with more element children than the limit, after dropping empty ones', () => {
     const inputs = `<html><body><article><p>Text.</p>${'<input>'.repeat(MAX_CHILDREN + 1)}</article></body></html>`;

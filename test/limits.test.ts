@@ -105,9 +105,7 @@ describe('boundedHtml bounds text by the depth it sits at', () => {
     const deep = `<html><body>${`<div>${' '.repeat(200)}w`.repeat(levels)}</body></html>`;
     // Visible text: one letter a level, far under the first limit.
     expect(levels * levels).toBeLessThan(MAX_NESTED_TEXT);
-    expect(() => boundedHtml(deep, 't')).toThrow(
-      expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringContaining('with their white space') }),
-    );
+    expect(() => boundedHtml(deep, 't')).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringContaining('with their white space') }));
   });
 
   it('accepts as much text at an ordinary depth, and does not count scripts or indentation', () => {

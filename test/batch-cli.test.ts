@@ -3,7 +3,7 @@
 // its worker), -o DIR with errors.jsonl, SIGTERM then --resume equal to an uninterrupted run,
 // --shard partitions, --urls with per-host limits, usage errors and the summary line.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,15 +221,18 @@ describe('batch: -o DIR write errors', () => {
     writeTree(root, { 'news/a.html': numberedPage(1), 'b.html': numberedPage(2) });
     const out = join(tmp, 'symlinked-out');
     const outside = join(tmp, 'symlinked-outside');
-    writeTree(outside, { 'keep.txt': 'untouched' });
+    writeTree(outside, { 'keep.txt': 'untouched', 'victim.json': 'untouched' });
     mkdirSync(out, { recursive: true });
     symlinkSync(outside, join(out, 'news'));
+    // A link at the file's own name is replaced by the rename, never written through.
+    symlinkSync(join(outside, 'victim.json'), join(out, 'b.html.json'));
     const run = await runCliProcess([root, '-o', out, '-q']);
     expect(run.code, run.stderr).toBe(1);
-    expect(readTree(outside)).toEqual({ 'keep.txt': 'untouched' });
+    expect(readTree(outside)).toEqual({ 'keep.txt': 'untouched', 'victim.json': 'untouched' });
     const errors = jsonLines(readFileSync(join(out, 'errors.jsonl'), 'utf8'));
     expect(errors).toEqual([{ source: join(root, 'news', 'a.html'), error: { code: 'E_OUTPUT', message: expect.stringContaining('is a symbolic link') } }]);
-    expect(existsSync(join(out, 'b.html.json'))).toBe(true);
+    expect(lstatSync(join(out, 'b.html.json')).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'b.html.json'), 'utf8'))).toMatchObject({ source: join(root, 'b.html') });
   });
 
   it('-o onto a file is one plain E_OUTPUT line, exit 1', async () => {

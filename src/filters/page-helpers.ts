@@ -6,6 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { roleId } from '../parse/component-names.js';
 import { countWords } from '../text/normalize.js';
 import { SENTENCE_END } from './patterns.js';
+import { linkDensity } from './select-helpers.js';
 import { elementTokens, hasToken, type TokenSet } from './tokens.js';
 
 interface TokenedElement {
@@ -54,4 +55,17 @@ export function holdsStory($: CheerioAPI, element: Element): boolean {
     if (SENTENCE_END.test(text) && countWords(text) >= STORY_PARAGRAPH_WORDS && ++found >= STORY_PARAGRAPHS) return true;
   }
   return false;
+}
+
+/** Link text share above which a block of sentences is a list of teasers, not running prose. */
+const MAX_STORY_LINK_DENSITY = 0.15;
+
+/**
+ * True when a block named for chrome (a menu, a rail, an ad or cookie slot) is the story's own
+ * prose: several paragraphs of sentences with few links. Design systems name every block by a
+ * word that a chrome list also holds ("cmp-section", "promo-layout", "feed-item"), and menus,
+ * rails, banners and slots never hold three paragraphs of unlinked sentences.
+ */
+export function holdsUnlinkedStory($: CheerioAPI, element: Element): boolean {
+  return holdsStory($, element) && linkDensity($, $(element)) < MAX_STORY_LINK_DENSITY;
 }

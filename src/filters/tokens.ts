@@ -68,7 +68,7 @@ export const RELATED_TOKENS = [
 ] as const;
 
 /** Cookie and consent banners. */
-export const CONSENT_TOKENS = ['cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'privacy'] as const;
+export const CONSENT_TOKENS = ['cookie', 'cookies', 'consent', 'gdpr', 'privacy'] as const;
 
 /** Ad slots. */
 export const AD_TOKENS = [

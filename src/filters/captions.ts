@@ -4,7 +4,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import { textKey } from '../text/normalize.js';
+import { countWords, textKey } from '../text/normalize.js';
 import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { isCreditText } from '../extract/captions.js';
 import { isTitleVariant } from './headline.js';
@@ -85,6 +85,9 @@ function captionKeys(ctx: FilterContext): Set<string> {
  * lede, and the caption is the copy: a first <p> that is a long sentence stays in the text.
  */
 const MIN_LEDE_CHARS = 100;
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+/** Words of a caption sentence; a heading naming an item is shorter. */
+const MIN_CAPTION_SENTENCE_WORDS = 12;
 
 /** The first paragraph outside figures when it is a long sentence, or null. */
 function longLede($: CheerioAPI): AnyNode | null {
@@ -109,7 +112,12 @@ function selectDuplicateCaptions($: CheerioAPI, ctx: FilterContext): AnyNode[] {
     .filter((element) => $(element).closest('figure').length === 0 && !isLede(element))
     .filter((element) => {
       const text = shortBlockText(element, MAX_CAPTION_KEY_CHARS);
-      return text !== null && keys.has(textKey(text));
+      if (text === null || !keys.has(textKey(text))) return false;
+      // A heading that repeats a caption names the item the picture shows (a plant, a product, a
+      // game of a round-up) and heads its section: the caption is the copy. A caption's sentences
+      // set in a heading tag (old layouts' <h4 id="photocaption">) are still the caption.
+      const isHeading = $(element).is(HEADINGS) || $(element).find(HEADINGS).length > 0;
+      return !isHeading || countWords(text) >= MIN_CAPTION_SENTENCE_WORDS;
     })
     .filter(
       (element, _, all) =>

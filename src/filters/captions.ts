@@ -178,16 +178,40 @@ export const duplicateCaptions: Filter = {
   selectLines: selectDuplicateCaptionLines,
 };
 
+/** True when every word of `text` is a word of the title: the title, or one of its segments. */
+function wordsAllIn(text: string, titleWords: ReadonlySet<string>): boolean {
+  return textKey(text)
+    .split(' ')
+    .every((word) => titleWords.has(word));
+}
+
+/** A paragraph this long is the story's prose: the headline block sits above it. */
+const MIN_PROSE_WORDS = 25;
+
+/**
+ * Blocks that are the title or a close variant of it: above the story's first paragraph of prose
+ * (where the headline block sits; old table layouts set it in bold or <font>), or anywhere when all
+ * its words are the title's (the title, or the headline segment of a "Site - Headline" title).
+ * Below the prose, a heading that adds words of its own to the title's is a section of the story
+ * ("Final thoughts on <the title>"), not the headline again.
+ */
+function selectTitleRepeats($: CheerioAPI, ctx: FilterContext): AnyNode[] {
+  const titleWords = new Set(textKey(ctx.title ?? '').split(' '));
+  let belowProse = false;
+  const picked: AnyNode[] = [];
+  for (const element of $('h1, h2, h3, h4, p, b, strong, font').toArray()) {
+    const text = blockText($, element);
+    const isVariant = (element.name !== 'p' || text.length <= 200) && isTitleVariant(text, ctx.title);
+    if (isVariant && (!belowProse || wordsAllIn(text, titleWords))) picked.push(element);
+    if (element.name === 'p' && countWords(text) >= MIN_PROSE_WORDS) belowProse = true;
+  }
+  return picked.slice(0, 2);
+}
+
 export const titleRepeats: Filter = {
   name: 'title-repeats',
   stage: 'article',
   reason: 'the headline is the `title` field; repeated inside the body it would be counted twice',
-  // Headings anywhere, or the first paragraph-like block, that are the title or a close variant of it.
-  // Old table layouts set the headline in bold or <font> instead of a heading.
-  select: ($, ctx) =>
-    $('h1, h2, h3, h4, p, b, strong, font')
-      .toArray()
-      .filter((element) => (element.name !== 'p' || blockText($, element).length <= 200) && isTitleVariant(blockText($, element), ctx.title))
-      .slice(0, 2),
+  select: selectTitleRepeats,
   selectLines: (lines, ctx) => lines.filter((line) => isTitleVariant(line.text, ctx.title)).map((line) => line.index),
 };

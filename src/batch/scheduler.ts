@@ -53,6 +53,8 @@ export class Scheduler {
   private readonly layout: RecordLayout;
   private active = 0;
   private stopping = false;
+  /** Ends the reads in progress when the batch stops: a silent server or a writer-less FIFO would hold it for --timeout. */
+  private readonly reads = new AbortController();
   /** Pool ids for WARC records, past every input's own index. */
   private nextRecordId: number;
   private wake: () => void = () => {};
@@ -71,8 +73,10 @@ export class Scheduler {
 
   async run(signal: AbortSignal | undefined): Promise<void> {
     this.stopping = signal?.aborted ?? false;
+    if (this.stopping) this.reads.abort();
     const onAbort = (): void => {
       this.stopping = true;
+      this.reads.abort();
       this.wake();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -88,7 +92,10 @@ export class Scheduler {
     }
   }
 
-  /** After an interrupt: no new pages; running ones get the grace period, then the pool ends them. */
+  /**
+   * After an interrupt: no new pages; reads in progress ended already (a page not yet read has not
+   * started); running ones get the grace period, then the pool ends them.
+   */
   private async drain(): Promise<void> {
     const { tally, pool } = this.parts;
     tally.interrupted = true;
@@ -124,15 +131,15 @@ export class Scheduler {
     const source = this.sources[index]!;
     if (source.warc) return this.processWarc(index, source);
     const { tally, sink, pool, onProgress } = this.parts;
-    let read: PageOutcome | 'skipped' | { request: PageRequest };
+    let read: PageOutcome | 'skipped' | { request: PageRequest } | null;
     try {
       read = await this.read(source, index);
     } finally {
       this.limiter.finish(source.host);
     }
-    const finished = typeof read === 'object' && 'request' in read ? await pool.run(read.request) : read;
+    const finished = read !== null && typeof read === 'object' && 'request' in read ? await pool.run(read.request) : read;
     if (finished === null) {
-      tally.cutShort++; // ended by the interrupt: no record, so --resume redoes it
+      tally.cutShort++; // ended by the interrupt, read or cleaning: no record, so --resume redoes it
       return;
     }
     if (finished === 'skipped') tally.skipped++;
@@ -207,13 +214,15 @@ export class Scheduler {
     return { explain: this.options.explain, disabledFilters: this.options.disabledFilters, favor: this.options.favor, minWords: this.options.minWords };
   }
 
-  /** The page's bytes as a worker request, or its end already (skipped, or unreadable). */
-  private async read(source: BatchSource, id: number): Promise<PageOutcome | 'skipped' | { request: PageRequest }> {
+  /** The page's bytes as a worker request, or its end already (skipped, or unreadable); null when the batch stopped first. */
+  private async read(source: BatchSource, id: number): Promise<PageOutcome | 'skipped' | { request: PageRequest } | null> {
     const dir = this.options.outputDir;
     if (source.problem) return { ok: false, code: 'E_INPUT', message: source.problem };
     if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format))) return 'skipped';
     try {
-      const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable);
+      const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable, this.reads.signal);
+      // Read just as the batch stopped: no new page starts.
+      if (this.stopping) return null;
       return {
         request: {
           id,
@@ -226,6 +235,8 @@ export class Scheduler {
         },
       };
     } catch (error) {
+      // The read was ended by the stop, not by the input: no record, --resume reads it again.
+      if (this.reads.signal.aborted) return null;
       const clean = error instanceof CleanError ? error : toCleanError(error);
       return { ok: false, code: clean.code, message: clean.message } satisfies PageOutcome;
     }

@@ -16,7 +16,7 @@ import type { BatchIo, BatchOptions } from './index.js';
 import type { WorkerPool } from './pool.js';
 import { layoutOf, type PageOutcome, type PageRequest, type RecordLayout } from './protocol.js';
 import type { OutputFiles } from './output-files.js';
-import { alreadyDone, outputPath, type Finished, type Sink } from './sink.js';
+import { alreadyDone, outputPath, type Finished, type RecordLine, type Sink } from './sink.js';
 import type { BatchSource } from './sources.js';
 import { countFailure, type BatchTally } from './summary.js';
 import { runWarc, runWarcToFile, type WarcJob } from './warc-run.js';
@@ -186,9 +186,9 @@ export class Scheduler {
       if (written === 'stopped') tally.warcUnfinished++;
       return finish('written');
     }
-    const lines = new Channel<string>(WARC_LINES_BUFFERED);
+    const lines = new Channel<RecordLine>(WARC_LINES_BUFFERED);
     sink.accept(index, source, { lines });
-    const complete = await runWarc(job, (line) => lines.push(line)).catch(() => false);
+    const complete = await runWarc(job, (line, ok) => lines.push({ line, ok })).catch(() => false);
     lines.close();
     if (!complete) tally.warcUnfinished++;
     onProgress(true);

@@ -9,14 +9,14 @@ import { CleanError, toCleanError } from '../errors.js';
 import { readInput } from '../input/index.js';
 import { resolveFetchOptions } from '../input/limits.js';
 import type { FetchOptions } from '../types.js';
-import { isPathError, unwritableMessage } from './dir-sink.js';
+import { alreadyDone, isPathError, unwritableMessage } from './dir-sink.js';
 import { Channel } from './channel.js';
 import { HostLimiter } from './hosts.js';
 import type { BatchIo, BatchOptions } from './index.js';
 import type { WorkerPool } from './pool.js';
 import { layoutOf, type PageOutcome, type PageRequest, type RecordLayout } from './protocol.js';
 import type { OutputFiles } from './output-files.js';
-import { alreadyDone, outputPath, type Finished, type RecordLine, type Sink } from './sink.js';
+import { outputPath, type Finished, type RecordLine, type Sink } from './sink.js';
 import type { BatchSource } from './sources.js';
 import { countFailure, type BatchTally } from './summary.js';
 import { runWarc, runWarcToFile, type WarcJob } from './warc-run.js';
@@ -164,7 +164,7 @@ export class Scheduler {
     };
     this.limiter.finish(source.host);
     const dir = this.options.outputDir;
-    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format))) return finish('skipped');
+    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format, this.parts.files))) return finish('skipped');
     const opened = await stat(source.spec).then(
       (info) => (info.isFile() ? null : 'not a regular file'),
       (error: NodeJS.ErrnoException) => `cannot read the WARC file (${error.code ?? error.message})`,
@@ -218,7 +218,7 @@ export class Scheduler {
   private async read(source: BatchSource, id: number): Promise<PageOutcome | 'skipped' | { request: PageRequest } | null> {
     const dir = this.options.outputDir;
     if (source.problem) return { ok: false, code: 'E_INPUT', message: source.problem };
-    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format))) return 'skipped';
+    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format, this.parts.files))) return 'skipped';
     try {
       const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable, this.reads.signal);
       // Read just as the batch stopped: no new page starts.

@@ -3,7 +3,6 @@
 // under -o DIR (dir-sink.ts) with the failures in DIR/errors.jsonl. Pages finish out of order; a
 // small reorder buffer puts them back.
 
-import { readFile, stat } from 'node:fs/promises';
 import type { OutputFormat } from '../output/index.js';
 import type { BatchSource } from './sources.js';
 import type { PageOutcome } from './protocol.js';
@@ -130,7 +129,7 @@ export function stdoutSink(stream: NodeJS.WritableStream, events: StdoutEvents =
 }
 
 /** A page's file ending under -o DIR, by --format: out/a/b.html.md for --format markdown. */
-const FILE_ENDINGS: Readonly<Record<OutputFormat, string>> = { json: '.json', jsonl: '.json', text: '.txt', markdown: '.md', html: '.html' };
+export const FILE_ENDINGS: Readonly<Record<OutputFormat, string>> = { json: '.json', jsonl: '.json', text: '.txt', markdown: '.md', html: '.html' };
 
 /**
  * DIR/<name>.json (or .txt, .md, .html by --format) for a page; DIR/<name>.jsonl for a WARC file,
@@ -143,20 +142,4 @@ export function outputPath(dir: string, source: BatchSource, format: OutputForma
 /** The errors file; shards get their own so that several can share one DIR. */
 export function errorsFileName(shard: { index: number; count: number } | undefined): string {
   return shard ? `errors.${shard.index}-of-${shard.count}.jsonl` : 'errors.jsonl';
-}
-
-/**
- * --resume: an input is done when its output file exists and (for JSON) parses. Files are
- * published by rename, whole, so a text, Markdown or HTML file that is there is complete; so is
- * a WARC file's .jsonl, written only once every record is in it.
- */
-export async function alreadyDone(dir: string, source: BatchSource, format: OutputFormat = 'json'): Promise<boolean> {
-  try {
-    const path = outputPath(dir, source, format);
-    if (source.warc || FILE_ENDINGS[format] !== '.json') return (await stat(path)).isFile();
-    JSON.parse(await readFile(path, 'utf8'));
-    return true;
-  } catch {
-    return false;
-  }
 }

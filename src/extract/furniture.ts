@@ -4,8 +4,10 @@
 // block named like a sidebar, or a poll inside a form. Also finds where on the page the extracted
 // block came from, which the checks and the replacement both need. verify.ts decides what to do.
 
+import { createRequire } from 'node:module';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import type * as Htmlparser2 from 'htmlparser2';
 import { LEGAL_NOTICE } from '../filters/promos.js';
 import { linkDensity } from '../filters/select-helpers.js';
 import { load } from '../parse/cheerio-load.js';
@@ -70,7 +72,7 @@ function readsAsNotice(text: string): boolean {
 
 export interface Assessment {
   /** Why the extraction reads as page furniture, or null when it reads as a story. */
-  reason: 'notice' | 'links' | 'furniture' | 'form' | null;
+  reason: 'notice' | 'links' | 'furniture' | 'form' | 'table' | null;
   /** Where on the page it came from, when that can be found. */
   source: Element | null;
 }
@@ -82,7 +84,65 @@ export function assess($page: CheerioAPI, content: ExtractedContent, paragraphs:
   if (readsAsNotice(text)) return { reason: 'notice', source };
   if (linkDensity($article, $article.root().children()) > MAX_LINK_DENSITY) return { reason: 'links', source };
   if (source && insideFurniture(source)) return { reason: 'furniture', source };
-  return { reason: source && insideSmallForm($page, source) ? 'form' : null, source };
+  if (source && insideSmallForm($page, source)) return { reason: 'form', source };
+  const rows = content.html.includes('<tr') ? tableRows(content.html) : [];
+  const table = mostlyDataTable(rows, text) ? tableOnPage($page, rows) : null;
+  return table ? { reason: 'table', source: table } : { reason: null, source };
+}
+
+/** A data table's cells are short (names, numbers, addresses); a layout table's hold paragraphs. */
+const MAX_DATA_CELL_CHARS = 60;
+const MIN_DATA_ROWS = 10;
+/** Share of the block's text in such a table past which the block is the table, not a story. */
+const DATA_TABLE_SHARE = 0.6;
+
+/**
+ * The rows of table cells in Readability's HTML, read from the tags as written: Readability may hand
+ * the rows back without their <table> (its top candidate was the tbody), which an HTML5 parser
+ * would flatten into one line of text.
+ */
+function tableRows(html: string): string[][] {
+  const { Parser } = createRequire(import.meta.url)('htmlparser2') as typeof Htmlparser2;
+  const rows: string[][] = [];
+  let cell: string[] | null = null;
+  const parser = new Parser({
+    onopentagname: (name) => {
+      if (name === 'tr') rows.push([]);
+      else if (name === 'td' || name === 'th') cell = [];
+    },
+    ontext: (data) => {
+      cell?.push(data);
+    },
+    onclosetag: (name) => {
+      if ((name !== 'td' && name !== 'th') || !cell) return;
+      rows.at(-1)?.push(collapseSpaces(cell.join('')));
+      cell = null;
+    },
+  });
+  parser.end(html);
+  return rows;
+}
+
+/**
+ * The block is a long data table with little else: Readability scores every table cell, so a
+ * list of hundreds of names and addresses inside an article can outscore the article's own
+ * paragraphs, and the table alone comes out as the story.
+ */
+function mostlyDataTable(rows: readonly string[][], text: string): boolean {
+  const cells = rows.flat();
+  const chars = cells.reduce((sum, cell) => sum + cell.length, 0);
+  return rows.length >= MIN_DATA_ROWS && cells.length > 0 && chars / cells.length <= MAX_DATA_CELL_CHARS && chars >= text.length * DATA_TABLE_SHARE;
+}
+
+/** The page's table that holds the block's rows: found by the text of its first row of two or more cells. */
+function tableOnPage($page: CheerioAPI, rows: readonly string[][]): Element | null {
+  const first = rows.find((row) => row.length >= 2);
+  if (!first) return null;
+  const key = textKey(first.join(' '));
+  const match = $page('body tr')
+    .toArray()
+    .find((candidate) => textKey(readableText(candidate)) === key);
+  return match ? (($page(match).closest('table')[0] as Element | undefined) ?? null) : null;
 }
 
 /**

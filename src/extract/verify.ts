@@ -96,13 +96,14 @@ function blockContent($page: CheerioAPI, root: Element, headline: Element): Extr
 }
 
 /**
- * No headline to anchor on (a title that is only the site's name) and the choice is a poll or a
- * search form: Readability's next choice with it gone, when that reads as a story of some length.
+ * No headline to anchor on (a title that is only the site's name, or one the headline words
+ * differently) and the choice is a poll, a search form or a data table: Readability's next choice
+ * with it gone, when that reads as a story of some length.
  * Other furniture reasons keep the first choice without an anchor: a post list or a block named
  * like a sidebar is the story on many pages whose title gives no headline to check against.
  */
-function unanchored(content: ExtractedContent, form: Element, inputs: VerifyInputs): ExtractedContent {
-  const next = inputs.rerun([form]);
+function unanchored(content: ExtractedContent, holder: Element, inputs: VerifyInputs): ExtractedContent {
+  const next = inputs.rerun([holder]);
   if (!next) return content;
   const again = assess(inputs.page, next, inputs.paragraphs);
   // Old layouts set the story and lists of other headlines in one cell; the article filters take
@@ -111,6 +112,42 @@ function unanchored(content: ExtractedContent, form: Element, inputs: VerifyInpu
   const $next = load(next.html, null, false);
   $next('a').remove();
   return collapseSpaces($next.root().text()).length >= MIN_STORY_CHARS ? next : content;
+}
+
+/**
+ * The block is another post of the page: it sits in an <article> whose own h1 is not the page's
+ * headline, while the headline (the h1 that is the title) heads a story elsewhere. Pages that load
+ * the next stories below the first (infinite scroll, a blog's front page of full posts) give
+ * Readability several articles to choose from, and it takes the longest, not the page's own.
+ */
+function isNeighbourPost($page: CheerioAPI, source: Element, title: string | null): boolean {
+  const post = $page(source).closest('article');
+  if (post.length === 0 || title === null) return false;
+  const titleKey = textKey(title);
+  const headings = post.find('h1').toArray();
+  return headings.length > 0 && headings.every((heading) => titleShare(textKey(readableText(heading)), titleKey) < MIN_TITLE_SHARE);
+}
+
+/**
+ * The story under the page's own headline instead of a neighbouring post: Readability again with
+ * the other posts (the page's other <article>s with an h1) hidden, when its choice then lies in
+ * the headline's own <article>; else that article's block.
+ */
+function headlineStory(content: ExtractedContent, source: Element, inputs: VerifyInputs): ExtractedContent {
+  const { page } = inputs;
+  const headline = findHeadline(page, inputs.title);
+  const own = headline?.name === 'h1' ? (page(headline).closest('article')[0] as Element | undefined) : undefined;
+  if (!headline || !own || within(page, own, source)) return content;
+  const others = page('article')
+    .toArray()
+    .filter((post) => post !== own && !within(page, post, own) && !within(page, own, post) && page(post).find('h1').length > 0);
+  const next = inputs.rerun(others);
+  if (next) {
+    const again = assess(page, next, inputs.paragraphs);
+    if (!again.reason && within(page, own, again.source)) return next;
+  }
+  const block = blockContent(page, own, headline);
+  return assess(page, block, inputs.paragraphs).reason ? content : block;
 }
 
 const within = ($page: CheerioAPI, root: Element, element: Element | null): boolean => !!element && (root === element || $page.contains(root, element));
@@ -124,16 +161,17 @@ export function verifyExtraction(content: ExtractedContent, inputs: VerifyInputs
   const { page } = inputs;
   if (!content.method.startsWith('readability')) return content;
   const { reason, source } = assess(page, content, inputs.paragraphs);
-  if (!reason) return content;
+  if (!reason) return source && isNeighbourPost(page, source, inputs.title) ? headlineStory(content, source, inputs) : content;
   const headline = findHeadline(page, inputs.title);
   const root = headline ? headlineRoot(page, headline) : null;
-  if (!headline || !root) {
-    const form = reason === 'form' && source ? (page(source).closest('form')[0] as Element | undefined) : undefined;
-    return form ? unanchored(content, form, inputs) : content;
-  }
-  // Under the headline already: the block is the story, whatever its words.
-  if (within(page, root, source)) return content;
-  const next = source ? inputs.rerun([source]) : null;
+  // A poll or a data table goes whole: the form or table around the cell the block was found by.
+  // Neither is ever the story, so they are replaced even without a headline to anchor on.
+  const goesWhole = reason === 'form' || reason === 'table';
+  const holder = source && goesWhole ? ((page(source).closest(reason)[0] as Element | undefined) ?? source) : source;
+  if (!headline || !root) return holder && goesWhole ? unanchored(content, holder, inputs) : content;
+  // Under the headline already: the block is the story, whatever its words (a table there is not).
+  if (within(page, root, source) && reason !== 'table') return content;
+  const next = holder ? inputs.rerun([holder]) : null;
   if (next) {
     const again = assess(page, next, inputs.paragraphs);
     if (!again.reason && within(page, root, again.source)) return next;

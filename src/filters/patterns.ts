@@ -272,6 +272,11 @@ export const RELATED_PHRASES = [
   'lesen sie auch',
   'mehr zum thema',
   'das könnte sie auch interessieren',
+  // The same headings in the informal address many blogs and younger magazines use.
+  'das könnte dich auch interessieren',
+  'das könnte dich interessieren',
+  'das könnte sie interessieren',
+  'lies auch',
   'auch interessant',
   'à lire aussi',
   'lire aussi',

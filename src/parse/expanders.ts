@@ -9,13 +9,11 @@
 // page already shows (a second copy for small screens) stays shut too.
 
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { elementTokens, hasToken, tokenSet } from '../filters/tokens.js';
 import { boundedReadableText } from '../text/dom-text.js';
 import { collapseSpaces, countWords, textKey } from '../text/normalize.js';
 
-/** What toggles a panel: ARIA's disclosure pattern and the toggles of the common frameworks. */
-const TOGGLES = '[aria-controls], [aria-expanded], [data-toggle="collapse"], [data-bs-toggle="collapse"], [data-target], [data-bs-target]';
 /** Names of panels that open and shut. */
 const COLLAPSIBLE = tokenSet(['faq', 'faqs', 'accordion', 'collapse', 'collapsible', 'answer', 'expandable', 'readmore', 'spoiler', 'truncated']);
 /** Inline styles and classes that keep a panel shut (the classes as whole names). */
@@ -87,20 +85,38 @@ function labelAsParagraph($: CheerioAPI, toggle: Element): void {
   $(toggle).replaceWith($('<p></p>').text(label));
 }
 
+/** Toggle attributes of ARIA's disclosure pattern and of the common frameworks. */
+const TOGGLE_ATTRIBUTES = ['aria-controls', 'aria-expanded', 'data-toggle', 'data-bs-toggle', 'data-target', 'data-bs-target'];
+
+/** One walk over the body: its toggles and its shut elements (a selector per attribute cost more). */
+function toggleAndShut($: CheerioAPI): { toggles: Element[]; shut: Element[] } {
+  const toggles: Element[] = [];
+  const shut: Element[] = [];
+  const body = $('body')[0];
+  const stack: AnyNode[] = body ? [...body.children] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag') continue;
+    const element = node as Element;
+    if (TOGGLE_ATTRIBUTES.some((name) => element.attribs[name] !== undefined)) toggles.push(element);
+    if (isShut($, element)) shut.push(element);
+    for (let index = element.children.length - 1; index >= 0; index--) stack.push(element.children[index]!);
+  }
+  return { toggles, shut };
+}
+
 /**
  * Opens the page's collapsed sections that hold sentences, and turns their question toggles into
  * paragraphs. Runs on the whole page before any filter, so the filters and Readability see them.
  */
 export function openCollapsedSections($: CheerioAPI): void {
-  const toggles = $(`body ${TOGGLES.split(', ').join(', body ')}`)
-    .toArray()
-    .filter((element): element is Element => element.type === 'tag');
-  const candidates = new Set(toggledPanels($, toggles));
-  for (const element of $('body [class], body [id]').toArray()) if (isCollapsibleByName(element)) candidates.add(element);
+  const { toggles, shut } = toggleAndShut($);
+  if (shut.length === 0) return;
+  const toggled = toggledPanels($, toggles);
   let pageText: string | undefined;
   const opened: Element[] = [];
-  for (const panel of candidates) {
-    if (!isShut($, panel) || !holdsSentences($, panel)) continue;
+  for (const panel of shut) {
+    if (!(toggled.has(panel) || isCollapsibleByName(panel)) || !holdsSentences($, panel)) continue;
     // A second copy of what the page shows (the small-screen twin of a block) stays shut.
     pageText ??= textKey($('body').text());
     const key = textKey($(panel).text());

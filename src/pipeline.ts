@@ -94,7 +94,7 @@ function contextFrom(metadata: PageMetadata, captions: readonly string[], url: s
 }
 
 function cleanHtml(html: string, stage: StageOptions): Article {
-  const page = loadPage(boundedHtml(html, stage.source));
+  const page = loadPage(boundedHtml(html, stage.source), stage.source);
   const base = stage.url ?? FALLBACK_BASE_URL;
   // Metadata reads the whole page (bylines, <time>, microdata live in the body) before any filter.
   const metadata = readMetadata(page, stage.url);

@@ -3,6 +3,7 @@
 // its worker), -o DIR with errors.jsonl, SIGTERM then --resume equal to an uninterrupted run,
 // --shard partitions, --urls with per-host limits, usage errors and the summary line.
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -234,6 +235,33 @@ describe('batch: -o DIR write errors', () => {
     expect(lstatSync(join(out, 'b.html.json')).isFile()).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'b.html.json'), 'utf8'))).toMatchObject({ source: join(root, 'b.html') });
   });
+
+  // Issue 13 (after the audit): --resume followed a link planted at an output name, so a file
+  // outside DIR (or a folder link's contents) made the page count as done and kept the link.
+  it('--resume never follows a link to decide a page is done: it is cleaned again, and nothing outside changes', async () => {
+    const root = join(tmp, 'resume-links');
+    writeTree(root, { 'news/a.html': numberedPage(1), 'b.html': numberedPage(2), 'c.html': numberedPage(3) });
+    const out = join(tmp, 'resume-links-out');
+    const outside = join(tmp, 'resume-links-outside');
+    const planted = JSON.stringify({ source: 'planted' });
+    writeTree(outside, { 'a.html.json': planted, 'victim.json': planted });
+    mkdirSync(out, { recursive: true });
+    symlinkSync(outside, join(out, 'news'));
+    symlinkSync(join(outside, 'victim.json'), join(out, 'b.html.json'));
+    // Not a link, but no finished output either: reading it waited for a writer for ever.
+    execFileSync('mkfifo', [join(out, 'c.html.json')]);
+    const run = await startCli([root, '-o', out, '--resume', '-q'], { killAfterMs: 60_000 }).done;
+    expect(run.signal, 'killed by the hang guard').toBeNull();
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^clean-article: 2 ok, 1 failed \(E_OUTPUT 1\) in /);
+    expect(readTree(outside)).toEqual({ 'a.html.json': planted, 'victim.json': planted });
+    // The link at the page's own name is replaced by the record; the folder link is that page's E_OUTPUT.
+    expect(lstatSync(join(out, 'b.html.json')).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'b.html.json'), 'utf8'))).toMatchObject({ source: join(root, 'b.html') });
+    expect(lstatSync(join(out, 'c.html.json')).isFile()).toBe(true);
+    const errors = jsonLines(readFileSync(join(out, 'errors.jsonl'), 'utf8'));
+    expect(errors).toEqual([{ source: join(root, 'news', 'a.html'), error: { code: 'E_OUTPUT', message: expect.stringContaining('is a symbolic link') } }]);
+  }, 90_000);
 
   it('-o onto a file is one plain E_OUTPUT line, exit 1', async () => {
     const file = join(tmp, 'not-a-folder');

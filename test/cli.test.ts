@@ -444,6 +444,22 @@ describe('bin/clean-article.js as a real process', () => {
     }
   });
 
+  // Issue 13 (after the audit): --list-filters and --help printed into /dev/full and exited 0.
+  it.each([['--list-filters'], ['--help'], ['--version']])('%s with stdout on a full device: exit 1 and one E_OUTPUT line', async (flag) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [BIN, flag], { cwd: ROOT, stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code, stderr).toBe(1);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^clean-article: E_OUTPUT: cannot write (?:the filter list|the help|the version) to stdout \(ENOSPC\)\n$/);
+    } finally {
+      closeSync(full);
+    }
+  });
+
   it('reads piped stdin with no argument and exits 0', async () => {
     const result = await spawnCli(['--format', 'text'], articleHtml());
     expect(result.code, result.stderr).toBe(0);

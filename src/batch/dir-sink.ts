@@ -5,11 +5,13 @@
 // read-only folder) stops all output: the batch stops starting pages, and what was written
 // stays, errors file included, with whole lines only and no temporary file left.
 
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { OutputFormat } from '../output/index.js';
 import { AtomicFile, writeFileAtomic } from './atomic.js';
 import type { OutputFiles } from './output-files.js';
-import { errorLine, type Emit, OrderedSink, outputPath, type Sink } from './sink.js';
+import { errorLine, type Emit, FILE_ENDINGS, OrderedSink, outputPath, type Sink } from './sink.js';
 import type { BatchSource } from './sources.js';
 
 /** Write errors that concern one output path; any other means nothing more can be written. */
@@ -92,4 +94,31 @@ async function removeStaleTemporaries(dir: string, errorsName: string, files: Ou
   const names = await files.readdir(dir).catch(() => [] as string[]);
   const stale = names.filter((name) => name.startsWith(`.${errorsName}.`) && name.endsWith('.tmp'));
   await Promise.all(stale.map((name) => files.rm(join(dir, name), { force: true })));
+}
+
+/**
+ * --resume: an input is done when its output file exists and (for JSON) parses. Files are
+ * published by rename, whole, so a text, Markdown or HTML file that is there is complete; so is
+ * a WARC file's .jsonl, written only once every record is in it. A symbolic link is never
+ * followed, at the name (O_NOFOLLOW) or at a folder on the way: whatever it points to (a file
+ * outside DIR, a FIFO, /dev/zero) says nothing about this run, so the page is not done; cleaning it
+ * again replaces a link at its name by the record, and a linked folder is that page's E_OUTPUT.
+ * Only a regular file counts (opened non-blocking, so a FIFO planted there cannot hold the batch).
+ */
+export async function alreadyDone(dir: string, source: BatchSource, format: OutputFormat, files: OutputFiles): Promise<boolean> {
+  const path = outputPath(dir, source, format);
+  try {
+    await refuseSymlinksBelow(dir, path, files);
+    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile()) return false;
+      if (source.warc || FILE_ENDINGS[format] !== '.json') return true;
+      JSON.parse(await handle.readFile('utf8'));
+      return true;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
 }

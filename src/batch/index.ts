@@ -61,9 +61,12 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
   const files = io.files ?? NODE_FILES;
   const sink = options.outputDir
     ? await openDirectorySink(options.outputDir, errorsFileName(options.shard), options.format, { pageUnwritable, broken: onOutputBroken }, files)
-    : stdoutSink(io.stdout, (error) => {
-        tally.readerGone = error.code === 'EPIPE';
-        onOutputBroken(error);
+    : stdoutSink(io.stdout, {
+        broken: (error) => {
+          tally.readerGone = error.code === 'EPIPE';
+          onOutputBroken(error);
+        },
+        articleUnwritten: pageUnwritable,
       });
   const progress = createProgress(io.stderr, sources.length, options.quiet);
   const warc = sources.some((source) => source.warc);

@@ -9,14 +9,14 @@ import { CleanError, toCleanError } from '../errors.js';
 import { readInput } from '../input/index.js';
 import { resolveFetchOptions } from '../input/limits.js';
 import type { FetchOptions } from '../types.js';
-import { isPathError, unwritableMessage } from './dir-sink.js';
+import { alreadyDone, isPathError, unwritableMessage } from './dir-sink.js';
 import { Channel } from './channel.js';
 import { HostLimiter } from './hosts.js';
 import type { BatchIo, BatchOptions } from './index.js';
 import type { WorkerPool } from './pool.js';
 import { layoutOf, type PageOutcome, type PageRequest, type RecordLayout } from './protocol.js';
 import type { OutputFiles } from './output-files.js';
-import { alreadyDone, outputPath, type Finished, type Sink } from './sink.js';
+import { outputPath, type Finished, type RecordLine, type Sink } from './sink.js';
 import type { BatchSource } from './sources.js';
 import { countFailure, type BatchTally } from './summary.js';
 import { runWarc, runWarcToFile, type WarcJob } from './warc-run.js';
@@ -53,6 +53,8 @@ export class Scheduler {
   private readonly layout: RecordLayout;
   private active = 0;
   private stopping = false;
+  /** Ends the reads in progress when the batch stops: a silent server or a writer-less FIFO would hold it for --timeout. */
+  private readonly reads = new AbortController();
   /** Pool ids for WARC records, past every input's own index. */
   private nextRecordId: number;
   private wake: () => void = () => {};
@@ -71,8 +73,10 @@ export class Scheduler {
 
   async run(signal: AbortSignal | undefined): Promise<void> {
     this.stopping = signal?.aborted ?? false;
+    if (this.stopping) this.reads.abort();
     const onAbort = (): void => {
       this.stopping = true;
+      this.reads.abort();
       this.wake();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -88,7 +92,10 @@ export class Scheduler {
     }
   }
 
-  /** After an interrupt: no new pages; running ones get the grace period, then the pool ends them. */
+  /**
+   * After an interrupt: no new pages; reads in progress ended already (a page not yet read has not
+   * started); running ones get the grace period, then the pool ends them.
+   */
   private async drain(): Promise<void> {
     const { tally, pool } = this.parts;
     tally.interrupted = true;
@@ -124,15 +131,15 @@ export class Scheduler {
     const source = this.sources[index]!;
     if (source.warc) return this.processWarc(index, source);
     const { tally, sink, pool, onProgress } = this.parts;
-    let read: PageOutcome | 'skipped' | { request: PageRequest };
+    let read: PageOutcome | 'skipped' | { request: PageRequest } | null;
     try {
       read = await this.read(source, index);
     } finally {
       this.limiter.finish(source.host);
     }
-    const finished = typeof read === 'object' && 'request' in read ? await pool.run(read.request) : read;
+    const finished = read !== null && typeof read === 'object' && 'request' in read ? await pool.run(read.request) : read;
     if (finished === null) {
-      tally.cutShort++; // ended by the interrupt: no record, so --resume redoes it
+      tally.cutShort++; // ended by the interrupt, read or cleaning: no record, so --resume redoes it
       return;
     }
     if (finished === 'skipped') tally.skipped++;
@@ -157,7 +164,7 @@ export class Scheduler {
     };
     this.limiter.finish(source.host);
     const dir = this.options.outputDir;
-    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format))) return finish('skipped');
+    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format, this.parts.files))) return finish('skipped');
     const opened = await stat(source.spec).then(
       (info) => (info.isFile() ? null : 'not a regular file'),
       (error: NodeJS.ErrnoException) => `cannot read the WARC file (${error.code ?? error.message})`,
@@ -179,9 +186,9 @@ export class Scheduler {
       if (written === 'stopped') tally.warcUnfinished++;
       return finish('written');
     }
-    const lines = new Channel<string>(WARC_LINES_BUFFERED);
+    const lines = new Channel<RecordLine>(WARC_LINES_BUFFERED);
     sink.accept(index, source, { lines });
-    const complete = await runWarc(job, (line) => lines.push(line)).catch(() => false);
+    const complete = await runWarc(job, (line, ok) => lines.push({ line, ok })).catch(() => false);
     lines.close();
     if (!complete) tally.warcUnfinished++;
     onProgress(true);
@@ -207,13 +214,15 @@ export class Scheduler {
     return { explain: this.options.explain, disabledFilters: this.options.disabledFilters, favor: this.options.favor, minWords: this.options.minWords };
   }
 
-  /** The page's bytes as a worker request, or its end already (skipped, or unreadable). */
-  private async read(source: BatchSource, id: number): Promise<PageOutcome | 'skipped' | { request: PageRequest }> {
+  /** The page's bytes as a worker request, or its end already (skipped, or unreadable); null when the batch stopped first. */
+  private async read(source: BatchSource, id: number): Promise<PageOutcome | 'skipped' | { request: PageRequest } | null> {
     const dir = this.options.outputDir;
     if (source.problem) return { ok: false, code: 'E_INPUT', message: source.problem };
-    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format))) return 'skipped';
+    if (dir && this.options.resume && (await alreadyDone(dir, source, this.options.format, this.parts.files))) return 'skipped';
     try {
-      const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable);
+      const raw = await readInput(source.spec, this.fetch, this.parts.io.stdin as Readable, this.reads.signal);
+      // Read just as the batch stopped: no new page starts.
+      if (this.stopping) return null;
       return {
         request: {
           id,
@@ -226,6 +235,8 @@ export class Scheduler {
         },
       };
     } catch (error) {
+      // The read was ended by the stop, not by the input: no record, --resume reads it again.
+      if (this.reads.signal.aborted) return null;
       const clean = error instanceof CleanError ? error : toCleanError(error);
       return { ok: false, code: clean.code, message: clean.message } satisfies PageOutcome;
     }

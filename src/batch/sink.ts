@@ -3,18 +3,23 @@
 // under -o DIR (dir-sink.ts) with the failures in DIR/errors.jsonl. Pages finish out of order; a
 // small reorder buffer puts them back.
 
-import { readFile, stat } from 'node:fs/promises';
 import type { OutputFormat } from '../output/index.js';
 import type { BatchSource } from './sources.js';
 import type { PageOutcome } from './protocol.js';
 import { join } from 'node:path';
+
+/** One JSON line of a WARC file's records; `ok` when it is an article (counted ok), not an error. */
+export interface RecordLine {
+  line: string;
+  ok: boolean;
+}
 
 /**
  * A finished input: its record, or "skipped" (already done, --resume) to keep the order moving.
  * A WARC file's records are a stream of lines (on stdout), or "written" when they went to their
  * own file under -o DIR.
  */
-export type Finished = PageOutcome | 'skipped' | 'written' | { lines: AsyncIterable<string> };
+export type Finished = PageOutcome | 'skipped' | 'written' | { lines: AsyncIterable<RecordLine> };
 
 export interface Sink {
   /** Hands over input `index`'s end; records are written once every earlier input has ended. */
@@ -64,23 +69,47 @@ export class OrderedSink implements Sink {
   }
 }
 
+export interface StdoutEvents {
+  /** The stream failed (a reader that closed the pipe, a full disk): heard once; the batch stops. */
+  broken(error: NodeJS.ErrnoException): void;
+  /** An article's record never reached the stream: it was counted ok, and is E_OUTPUT instead. */
+  articleUnwritten(): void;
+}
+
+const NO_EVENTS: StdoutEvents = { broken: () => {}, articleUnwritten: () => {} };
+
 /**
  * JSON Lines on a stream; waits for 'drain' so a slow reader bounds memory. Once the stream
- * fails (a reader that closed the pipe, a full disk), `onBroken` hears it once and nothing more
- * is written: the batch stops rather than cleaning pages no one will read.
+ * fails, `broken` hears it once and nothing more is written: the batch stops rather than cleaning
+ * pages no one will read. A record counts as written only when the stream's write callback says
+ * so (a line /dev/full refused was handed over, but never written): every article line that was
+ * refused, or never tried after the failure, is reported to `articleUnwritten`, and finish()
+ * waits for every callback, so the summary after it counts each page once.
  */
-export function stdoutSink(stream: NodeJS.WritableStream, onBroken: (error: NodeJS.ErrnoException) => void = () => {}): Sink {
+export function stdoutSink(stream: NodeJS.WritableStream, events: StdoutEvents = NO_EVENTS): Sink {
   let broken = false;
   let wakeWriter: () => void = () => {};
+  const unsettled = new Set<Promise<void>>();
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (broken) return;
     broken = true;
     wakeWriter();
-    onBroken(error);
+    events.broken(error);
   });
-  const write = async (line: string): Promise<void> => {
-    if (broken) return;
-    if (stream.write(line)) return;
+  const write = async ({ line, ok }: RecordLine): Promise<void> => {
+    if (broken) {
+      if (ok) events.articleUnwritten();
+      return;
+    }
+    let settle: () => void = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    unsettled.add(settled);
+    const flowing = stream.write(line, (error?: Error | null) => {
+      if (error && ok) events.articleUnwritten();
+      unsettled.delete(settled);
+      settle();
+    });
+    if (flowing) return;
     await new Promise<void>((resolve) => {
       wakeWriter = resolve;
       stream.once('drain', resolve);
@@ -92,13 +121,15 @@ export function stdoutSink(stream: NodeJS.WritableStream, onBroken: (error: Node
       for await (const line of finished.lines) await write(line);
       return;
     }
-    await write(finished.ok ? finished.record : errorLine(source.spec, finished.code, finished.message));
+    await write(finished.ok ? { line: finished.record, ok: true } : { line: errorLine(source.spec, finished.code, finished.message), ok: false });
   };
-  return new OrderedSink(emit, async () => {});
+  return new OrderedSink(emit, async () => {
+    await Promise.all(unsettled);
+  });
 }
 
 /** A page's file ending under -o DIR, by --format: out/a/b.html.md for --format markdown. */
-const FILE_ENDINGS: Readonly<Record<OutputFormat, string>> = { json: '.json', jsonl: '.json', text: '.txt', markdown: '.md', html: '.html' };
+export const FILE_ENDINGS: Readonly<Record<OutputFormat, string>> = { json: '.json', jsonl: '.json', text: '.txt', markdown: '.md', html: '.html' };
 
 /**
  * DIR/<name>.json (or .txt, .md, .html by --format) for a page; DIR/<name>.jsonl for a WARC file,
@@ -111,20 +142,4 @@ export function outputPath(dir: string, source: BatchSource, format: OutputForma
 /** The errors file; shards get their own so that several can share one DIR. */
 export function errorsFileName(shard: { index: number; count: number } | undefined): string {
   return shard ? `errors.${shard.index}-of-${shard.count}.jsonl` : 'errors.jsonl';
-}
-
-/**
- * --resume: an input is done when its output file exists and (for JSON) parses. Files are
- * published by rename, whole, so a text, Markdown or HTML file that is there is complete; so is
- * a WARC file's .jsonl, written only once every record is in it.
- */
-export async function alreadyDone(dir: string, source: BatchSource, format: OutputFormat = 'json'): Promise<boolean> {
-  try {
-    const path = outputPath(dir, source, format);
-    if (source.warc || FILE_ENDINGS[format] !== '.json') return (await stat(path)).isFile();
-    JSON.parse(await readFile(path, 'utf8'));
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -35,17 +35,17 @@ export interface WarcJob {
   counts: { ok: number };
 }
 
-/** A record's line, or null when the interrupt ended it. */
-type Pending = Promise<string | null>;
+/** A record's line (ok when an article, not an error), or null when the interrupt ended it. */
+type Pending = Promise<{ line: string; ok: boolean } | null>;
 
 /** Runs the file; true when every record was read and written, false when interrupted. */
-export async function runWarc(job: WarcJob, write: (line: string) => Promise<void>): Promise<boolean> {
+export async function runWarc(job: WarcJob, write: (line: string, ok: boolean) => Promise<void>): Promise<boolean> {
   const queue: Pending[] = [];
   let complete = true;
   const flushOne = async (): Promise<void> => {
-    const line = await queue.shift()!;
-    if (line === null) complete = false;
-    else await write(line);
+    const record = await queue.shift()!;
+    if (record === null) complete = false;
+    else await write(record.line, record.ok);
   };
   for await (const item of readWarcFile(job.source.spec, job.maxBytes)) {
     if (job.stopped()) {
@@ -86,7 +86,7 @@ export async function runWarcToFile(job: WarcJob, dir: string, path: string, fil
   return writeError ?? (complete ? 'complete' : 'stopped');
 }
 
-async function settle(job: WarcJob, item: Exclude<WarcItem, { kind: 'skip' }>): Promise<string | null> {
+async function settle(job: WarcJob, item: Exclude<WarcItem, { kind: 'skip' }>): Pending {
   const source = `${job.source.spec}#${item.offset}`;
   const { tally } = job;
   const outcome =
@@ -107,8 +107,8 @@ async function settle(job: WarcJob, item: Exclude<WarcItem, { kind: 'skip' }>): 
   if (outcome.ok) {
     tally.ok++;
     job.counts.ok++;
-    return outcome.record;
+    return { line: outcome.record, ok: true };
   }
   countFailure(tally, outcome.code);
-  return errorLine(source, outcome.code, outcome.message);
+  return { line: errorLine(source, outcome.code, outcome.message), ok: false };
 }

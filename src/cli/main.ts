@@ -45,8 +45,11 @@ function processInterrupts(): AbortSignal {
 
 /** Runs the CLI and resolves with the exit code; never exits the process itself. */
 export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
+  // --help and --version print through commander; what they print is data on stdout like any
+  // result, so a stdout that refuses it is an error too.
+  const printed: Array<Promise<void>> = [];
   const program = createProgram().configureOutput({
-    writeOut: (text) => io.stdout.write(text),
+    writeOut: (text) => printed.push(writeFully(io.stdout, text)),
     writeErr: (text) => io.stderr.write(text),
     // One line in the documented form, not the whole help: "clean-article: <message> (try --help)".
     outputError: (text, write) => write(usageLine(text.trim().replace(/^error:\s*/i, ''))),
@@ -54,8 +57,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
   try {
     program.parse([...argv]);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    throw error;
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode !== 0) return EXIT_USAGE;
+    const what = error.code === 'commander.version' ? 'the version' : 'the help';
+    return printedAll(Promise.all(printed), what, io);
   }
   if (program.opts()['listFilters']) return listFilters(io);
   const parsed = readCliOptions(program);
@@ -77,15 +82,30 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
 }
 
 async function cleanOne(input: string, options: CliOptions, pageTimeoutMs: number, io: CliIo): Promise<number> {
+  let output: string;
   try {
     const { cleanOneInWorker } = await import('./single.js');
-    const output = await cleanOneInWorker(input, options, pageTimeoutMs, io.stdin as never);
-    await writeFully(io.stdout, output, input);
-    return EXIT_OK;
+    output = await cleanOneInWorker(input, options, pageTimeoutMs, io.stdin as never);
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === 'EPIPE') return EXIT_PIPE;
     const cleanError = error instanceof CleanError ? error : toCleanError(error, input);
     io.stderr.write(`${formatError(cleanError)}\n`);
+    return EXIT_FAILED;
+  }
+  return printedAll(writeFully(io.stdout, output), 'the result', io, input);
+}
+
+/**
+ * Exit status once stdout has taken (or refused) what was printed: 0; 141 for a reader that closed
+ * the pipe (`| head`), as a Unix filter killed by SIGPIPE reports it; else 1 and one E_OUTPUT line.
+ */
+async function printedAll(writing: Promise<unknown>, what: string, io: CliIo, input?: string): Promise<number> {
+  try {
+    await writing;
+    return EXIT_OK;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return EXIT_PIPE;
+    io.stderr.write(`${formatError(new CleanError('E_OUTPUT', `cannot write ${what} to stdout (${code ?? (error as Error).message})`, input))}\n`);
     return EXIT_FAILED;
   }
 }
@@ -108,13 +128,12 @@ async function resolveDisabledFilters(given: readonly string[]): Promise<{ names
 }
 
 /**
- * Writes and waits until the stream has taken the text: a full disk or a closed pipe is the
- * input's E_OUTPUT error, not a silent exit 0 with nothing written.
+ * Writes and waits until the stream has taken the text; rejects with the stream's error (a full
+ * disk, a closed pipe), so that is reported instead of a silent exit 0 with nothing written.
  */
-function writeFully(stream: NodeJS.WritableStream, text: string, input: string): Promise<void> {
+function writeFully(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const fail = (error: NodeJS.ErrnoException): void =>
-      reject(Object.assign(new CleanError('E_OUTPUT', `cannot write the result to stdout (${error.code ?? error.message})`, input), { cause: error }));
+    const fail = (error: NodeJS.ErrnoException): void => reject(error);
     stream.once('error', fail);
     try {
       stream.write(text, (error?: Error | null) => {
@@ -163,8 +182,8 @@ async function runBatchMode(options: CliOptions, batch: BatchCliOptions, io: Cli
 
 async function listFilters(io: CliIo): Promise<number> {
   const { FILTERS } = await import('../filters/index.js');
-  for (const filter of FILTERS) io.stdout.write(`${filter.name}\t${filter.stage}\t${filter.reason}\n`);
-  return EXIT_OK;
+  const list = FILTERS.map((filter) => `${filter.name}\t${filter.stage}\t${filter.reason}\n`).join('');
+  return printedAll(writeFully(io.stdout, list), 'the filter list', io);
 }
 
 /** Entry point for bin/clean-article.js. */

@@ -3,6 +3,7 @@
 // null or [] when unknown.
 
 import type { MetadataSources, PageMetadata } from '../metadata/types.js';
+import { absoluteHttpUrl } from '../metadata/meta-tags.js';
 import { countWords } from '../text/normalize.js';
 import { readingTimeMinutes } from '../text/reading-time.js';
 import type { Article, Block, ImageInfo, LeadImage, Removal } from '../types.js';
@@ -22,7 +23,16 @@ export interface ArticleParts {
 }
 
 function toLead(image: ImageInfo | null): LeadImage | null {
-  return image ? { url: image.url, caption: image.caption, credit: image.credit } : null;
+  return image && hasSafeUrl(image) ? { url: image.url, caption: image.caption, credit: image.credit } : null;
+}
+
+/**
+ * The last guard on image addresses (images.ts and the metadata readers take http(s) only): the
+ * JSON's `url` is opened and followed by people and programs, so no `javascript:` or `data:` one
+ * ever leaves, whatever stage made it. A text dump's figure has no address (null).
+ */
+function hasSafeUrl(image: ImageInfo): boolean {
+  return image.url === null || absoluteHttpUrl(image.url) === image.url;
 }
 
 /** No real headline is this long; a 19 MB <title> was printed whole. */
@@ -58,7 +68,7 @@ export function assembleArticle(parts: ArticleParts): Article {
     section: clip(metadata.section, MAX_SHORT_FIELD_CHARS),
     tags: metadata.tags,
     leadImage: toLead(parts.leadImage),
-    images: parts.images,
+    images: parts.images.filter(hasSafeUrl),
     text: parts.text,
     blocks: parts.blocks,
     html: parts.html,

@@ -18,6 +18,7 @@ import {
 } from './caption-text.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tokens.js';
 import { boundedReadableText } from '../text/dom-text.js';
+import { holdsMoreThanOneImage } from './holder-images.js';
 import { collapseSpaces, textKey } from '../text/normalize.js';
 
 export { type CaptionParts, isCreditText, splitCaption } from './caption-text.js';
@@ -196,7 +197,7 @@ function figcaptionOf(img: Cheerio<Element>): Cheerio<Element> {
   let holder: Cheerio<Element> = figure.length > 0 ? figure : img;
   for (let level = 0; level < MAX_HOLDER_LEVELS; level++) {
     holder = holder.parent() as Cheerio<Element>;
-    if (holder.length === 0 || holder.is('body, article, main') || holder.find('img').not('noscript img').length > 1) break;
+    if (holder.length === 0 || holder.is('body, article, main') || holdsMoreThanOneImage(holder[0]!)) break;
     const caption = holder.find('figcaption').first();
     if (caption.length === 0) continue;
     // A figcaption holding a headline is a card's or a bio's text ("About Jane Doe"), not a caption.

@@ -4,6 +4,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { absoluteHttpUrl } from '../metadata/meta-tags.js';
 import { collapseSpaces } from '../text/normalize.js';
 import type { ImageInfo } from '../types.js';
 import { captionOf, markedCaptionOf } from './captions.js';
@@ -35,6 +36,10 @@ function largestOfSrcset(srcset: string | undefined): string | undefined {
 /**
  * The picture's address: the largest srcset rendition the page declares, else the lazy-loading
  * address, else src, skipping placeholders (a page whose src is a spacer GIF still has its photo).
+ * Only an http(s) address, relative ones resolved against the page: `url` in the JSON is a link
+ * people open and other programs follow, so `javascript:`, `data:`, `file:` and the like are
+ * passed over like placeholders (the next candidate may be the real picture), whatever their case
+ * or entities.
  */
 function imageUrl(img: Cheerio<Element>, base: string): string | null {
   const candidates = [
@@ -43,14 +48,14 @@ function imageUrl(img: Cheerio<Element>, base: string): string | null {
     img.attr('src'),
     largestOfSrcset(img.closest('picture').find('source[srcset]').first().attr('srcset')),
   ];
-  // A script's settings blob in a data attribute ('{"default":{"src":…}}') is no address.
-  const raw = candidates.find((candidate) => candidate !== undefined && /^[^\s{["<]+$/.test(candidate.trim()) && !PLACEHOLDER.test(candidate.trim()));
-  if (!raw) return null;
-  try {
-    return new URL(raw.trim(), base).href;
-  } catch {
-    return null;
+  for (const candidate of candidates) {
+    const raw = candidate?.trim();
+    // A script's settings blob in a data attribute ('{"default":{"src":…}}') is no address.
+    if (!raw || !/^[^\s{["<]+$/.test(raw) || PLACEHOLDER.test(raw)) continue;
+    const url = absoluteHttpUrl(raw, base);
+    if (url) return url;
   }
+  return null;
 }
 
 function describe($: CheerioAPI, element: Element, base: string): FoundImage | null {
@@ -169,20 +174,14 @@ export interface LeadImageFound {
   shown: boolean;
 }
 
-function resolve(url: string, base: string): string {
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return url;
-  }
-}
-
 /**
  * The lead image on the whole page, read before any filter runs. A declared image (og:image and
  * the like) always wins: with its caption and credit when the page shows it, bare when it does
  * not. Only a page that declares none falls back to the first <figure> image of the article area.
  */
-export function findLeadImage($: CheerioAPI, declaredUrl: string | null, base: string): LeadImageFound | null {
+export function findLeadImage($: CheerioAPI, declared: string | null, base: string): LeadImageFound | null {
+  // The metadata readers take http(s) addresses only; this holds whatever the caller passes.
+  const declaredUrl = absoluteHttpUrl(declared ?? undefined, base) ?? null;
   if (declaredUrl) {
     const key = imageKey(declaredUrl);
     // Every rendition of the declared picture on the page; the one with a caption tells most
@@ -198,7 +197,7 @@ export function findLeadImage($: CheerioAPI, declaredUrl: string | null, base: s
     const inStory = shown.filter(({ node }) => $(node).closest(ELSEWHERE).length === 0);
     const found = [...inStory, ...shown].find(({ info }) => info.caption !== null || info.credit !== null) ?? inStory[0] ?? shown[0];
     if (found) return { info: found.info, shown: true };
-    return { info: { url: resolve(declaredUrl, base), alt: null, caption: null, credit: null }, shown: false };
+    return { info: { url: declaredUrl, alt: null, caption: null, credit: null }, shown: false };
   }
   const figure = $('article figure img, main figure img, [itemprop="articleBody"] figure img').first()[0];
   const found = figure ? describe($, figure, base) : null;

@@ -40,10 +40,12 @@ export function requestHeaders(options: FetchOptions): Headers {
   return headers;
 }
 
-export async function attemptFetch(url: string, options: FetchOptions, dispatcher: Dispatcher): Promise<AttemptResult> {
+export async function attemptFetch(url: string, options: FetchOptions, dispatcher: Dispatcher, stop?: AbortSignal): Promise<AttemptResult> {
   // One deadline for the whole attempt: undici's headers and body timeouts only bound the gaps
-  // between packets, so a server trickling a byte a second would never trip them.
-  const deadline = AbortSignal.timeout(options.timeoutMs);
+  // between packets, so a server trickling a byte a second would never trip them. The caller's
+  // stop (a batch's interrupt) ends the attempt too, body included.
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const deadline = stop ? AbortSignal.any([timeout, stop]) : timeout;
   let response: Dispatcher.ResponseData;
   try {
     response = await request(url, { method: 'GET', dispatcher, signal: deadline, headers: requestHeaders(options) });

@@ -10,13 +10,14 @@ import { DEFAULT_FETCH_OPTIONS } from './limits.js';
 import { readPipeInput } from './pipe.js';
 import type { RawInput } from './raw.js';
 
-export async function readFileInput(path: string, maxBytes: number, timeoutMs = DEFAULT_FETCH_OPTIONS.timeoutMs): Promise<RawInput> {
+/** `signal` ends the read in progress (a batch's interrupt): it then rejects with the abort. */
+export async function readFileInput(path: string, maxBytes: number, timeoutMs = DEFAULT_FETCH_OPTIONS.timeoutMs, signal?: AbortSignal): Promise<RawInput> {
   // stat before open: opening a FIFO waits for its writer, and a socket cannot be opened at all.
   const kind = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new CleanError('E_INPUT', describeFsError(error), path);
   });
   if (kind.isSocket()) throw new CleanError('E_INPUT', 'is a socket, not a file', path);
-  if (kind.isFIFO()) return readPipeInput(path, maxBytes, timeoutMs);
+  if (kind.isFIFO()) return readPipeInput(path, maxBytes, timeoutMs, signal);
   // /dev/zero never ends and a terminal's read blocks a thread until someone types: no device
   // holds a saved page.
   if (kind.isCharacterDevice() || kind.isBlockDevice()) throw new CleanError('E_INPUT', 'is a device, not a file', path);
@@ -32,7 +33,7 @@ export async function readFileInput(path: string, maxBytes: number, timeoutMs = 
     if (info.size > maxBytes) {
       throw new CleanError('E_TOO_LARGE', `file is ${info.size} bytes, over the ${maxBytes}-byte cap`, path);
     }
-    const bytes = await handle.readFile();
+    const bytes = await handle.readFile({ signal });
     const body = isGzip(bytes) ? gunzipCapped(bytes, maxBytes) : bytes;
     return { source: path, bytes: body, contentType: null, url: null };
   } catch (error) {

@@ -25,14 +25,20 @@ export function classifyInput(spec: string): InputKind {
   throw new CleanError('E_INPUT', `unsupported scheme "${scheme}:" (only http, https and files)`, spec);
 }
 
-export async function readInput(spec: string, options: FetchOptions, stdin: Readable = process.stdin): Promise<RawInput> {
+/**
+ * `signal` ends a read still in progress (a batch's interrupt): a server that never answers or a
+ * pipe no one writes to would otherwise hold it for the whole --timeout. The read then rejects;
+ * the caller, who aborted, knows why.
+ */
+export async function readInput(spec: string, options: FetchOptions, stdin: Readable = process.stdin, signal?: AbortSignal): Promise<RawInput> {
+  signal?.throwIfAborted();
   const kind = classifyInput(spec);
-  if (kind === 'stdin') return readStreamInput(stdin, options.maxBytes);
+  if (kind === 'stdin') return readStreamInput(stdin, options.maxBytes, '-', signal);
   // undici loads only when a URL is read: saved files and stdin start faster without it.
   // user:password@ is never sent, so it is dropped here and never printed.
-  if (kind === 'url') return (await import('./url.js')).fetchUrlInput(withoutCredentials(spec), options);
+  if (kind === 'url') return (await import('./url.js')).fetchUrlInput(withoutCredentials(spec), options, signal);
   const path = spec.toLowerCase().startsWith('file:') ? filePath(spec) : spec;
-  const raw = await readFileInput(path, options.maxBytes, options.timeoutMs);
+  const raw = await readFileInput(path, options.maxBytes, options.timeoutMs, signal);
   return { ...raw, source: spec };
 }
 

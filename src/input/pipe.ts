@@ -3,9 +3,10 @@
 // opened non-blocking and read through libuv's event loop, as process.stdin reads a pipe. A
 // plain open() waits in the thread pool for a writer that may never come, and no timeout or
 // signal can take that thread back (a batch with such an input ignored SIGTERM for good). The
-// read is bounded by the byte cap and by the --timeout deadline, as a URL's body is.
+// read is bounded by the byte cap and by the --timeout deadline, as a URL's body is, and a batch's
+// interrupt (the signal) ends it at once.
 
-import { constants, open } from 'node:fs';
+import { closeSync, constants, open } from 'node:fs';
 import { Socket } from 'node:net';
 import { CleanError } from '../errors.js';
 import type { RawInput } from './raw.js';
@@ -17,8 +18,12 @@ function openNonBlocking(path: string): Promise<number> {
   });
 }
 
-export async function readPipeInput(path: string, maxBytes: number, timeoutMs: number): Promise<RawInput> {
+export async function readPipeInput(path: string, maxBytes: number, timeoutMs: number, signal?: AbortSignal): Promise<RawInput> {
   const fd = await openNonBlocking(path);
+  if (signal?.aborted) {
+    closeSync(fd);
+    signal.throwIfAborted();
+  }
   const stream = new Socket({ fd, readable: true, writable: false });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -28,7 +33,7 @@ export async function readPipeInput(path: string, maxBytes: number, timeoutMs: n
     }, timeoutMs);
   });
   try {
-    return await Promise.race([readStreamInput(stream, maxBytes, path), deadline]);
+    return await Promise.race([readStreamInput(stream, maxBytes, path, signal), deadline]);
   } finally {
     clearTimeout(timer);
     stream.destroy();

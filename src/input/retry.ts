@@ -14,6 +14,8 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Injected so tests can pin the jitter; Math.random otherwise. */
   random?: () => number;
+  /** Ends the waits between attempts (a batch's interrupt): no attempt starts after it. */
+  signal?: AbortSignal | undefined;
 }
 
 /** No single backoff wait grows past this, however many retries were asked for. */
@@ -50,8 +52,8 @@ export async function withRetries<T>(attempt: () => Promise<T>, policy: RetryPol
     try {
       return { value: await attempt(), attempts: retry + 1 };
     } catch (error) {
-      if (!isRetryable(error) || retry >= policy.retries) throw new RetriesExhausted(error, retry + 1);
-      await sleep(waitBefore(error, retry, policy));
+      if (!isRetryable(error) || retry >= policy.retries || policy.signal?.aborted) throw new RetriesExhausted(error, retry + 1);
+      await sleep(waitBefore(error, retry, policy), undefined, { signal: policy.signal });
     }
   }
 }

@@ -1,12 +1,14 @@
 // src/input/stdin.ts
 // Reads a whole piped page from a stream (stdin by default; tests pass their own).
 
-import type { Readable } from 'node:stream';
+import { addAbortSignal, type Readable } from 'node:stream';
 import { CleanError } from '../errors.js';
 import { gunzipCapped, isGzip } from './gzip.js';
 import type { RawInput } from './raw.js';
 
-export async function readStreamInput(stream: Readable, maxBytes: number, source = '-'): Promise<RawInput> {
+/** `signal` destroys the stream mid-read (a batch's interrupt), so the read rejects at once. */
+export async function readStreamInput(stream: Readable, maxBytes: number, source = '-', signal?: AbortSignal): Promise<RawInput> {
+  if (signal) addAbortSignal(signal, stream);
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {

@@ -14,7 +14,8 @@ import { RetriesExhausted, withRetries } from './retry.js';
 
 const WEB_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:']);
 
-export async function fetchUrlInput(source: string, options: FetchOptions): Promise<RawInput> {
+/** `signal` ends the fetch in progress, retries and their waits included (a batch's interrupt). */
+export async function fetchUrlInput(source: string, options: FetchOptions, signal?: AbortSignal): Promise<RawInput> {
   const url = parseWebUrl(source, source);
   if (options.cacheDir !== null) {
     const cached = await readCache(options.cacheDir, url);
@@ -22,7 +23,7 @@ export async function fetchUrlInput(source: string, options: FetchOptions): Prom
   }
   const dispatcher = createDispatcher(options);
   try {
-    const { finalUrl, page } = await followRedirects(url, source, options, dispatcher);
+    const { finalUrl, page } = await followRedirects(url, source, options, dispatcher, signal);
     if (options.cacheDir !== null) {
       await writeCache(options.cacheDir, { url, finalUrl, status: page.status, headers: page.headers, bytes: page.bytes });
     }
@@ -55,14 +56,20 @@ type Page = Extract<AttemptResult, { kind: 'page' }>;
  * asked for: once a redirect leaves that origin, later hops carry only the tool's own headers, as
  * browsers and curl do, so a redirect cannot hand a session to another host or port.
  */
-async function followRedirects(start: string, source: string, options: FetchOptions, dispatcher: Dispatcher): Promise<{ finalUrl: string; page: Page }> {
+async function followRedirects(
+  start: string,
+  source: string,
+  options: FetchOptions,
+  dispatcher: Dispatcher,
+  signal: AbortSignal | undefined,
+): Promise<{ finalUrl: string; page: Page }> {
   const seen = new Set<string>([start]);
   const origin = new URL(start).origin;
   let current = start;
   let hopOptions = options;
   for (let redirects = 0; ; redirects++) {
     if (new URL(current).origin !== origin) hopOptions = { ...options, headers: {} };
-    const result = await attemptWithRetries(current, source, hopOptions, dispatcher);
+    const result = await attemptWithRetries(current, source, hopOptions, dispatcher, signal);
     if (result.kind === 'page') return { finalUrl: current, page: result };
     const next = parseWebUrl(new URL(result.location, current).href, source);
     if (seen.has(next)) throw new CleanError('E_REDIRECT', `redirect loop at ${next}`, source);
@@ -74,10 +81,16 @@ async function followRedirects(start: string, source: string, options: FetchOpti
   }
 }
 
-async function attemptWithRetries(url: string, source: string, options: FetchOptions, dispatcher: Dispatcher): Promise<AttemptResult> {
-  const policy = { retries: options.retries, baseMs: options.retryBaseMs, maxRetryAfterMs: options.maxRetryAfterMs };
+async function attemptWithRetries(
+  url: string,
+  source: string,
+  options: FetchOptions,
+  dispatcher: Dispatcher,
+  signal: AbortSignal | undefined,
+): Promise<AttemptResult> {
+  const policy = { retries: options.retries, baseMs: options.retryBaseMs, maxRetryAfterMs: options.maxRetryAfterMs, signal };
   try {
-    return (await withRetries(() => attemptFetch(url, options, dispatcher), policy)).value;
+    return (await withRetries(() => attemptFetch(url, options, dispatcher, signal), policy)).value;
   } catch (error) {
     if (!(error instanceof RetriesExhausted)) throw error;
     throw mapFetchError(error.cause, source, options.timeoutMs, error.attempts);

@@ -59,7 +59,8 @@ function readSources($: CheerioAPI, bases: UrlBases, zone: PageZone | undefined)
   const page = readPageDeclarations($, bases.page);
   const jsonLd = readJsonLd($, zone);
   return {
-    'json-ld': { ...jsonLd, canonicalUrl: absoluteHttpUrl(jsonLd.canonicalUrl, bases.page) },
+    // JSON-LD's addresses are bare strings: only http(s) ones, as every other source gives them.
+    'json-ld': { ...jsonLd, imageUrl: absoluteHttpUrl(jsonLd.imageUrl, bases.image), canonicalUrl: absoluteHttpUrl(jsonLd.canonicalUrl, bases.page) },
     opengraph: readOpenGraph(map, bases, zone),
     twitter: readTwitterCard(map, bases, zone),
     meta: readPlainMeta(map, bases, zone),

@@ -54,7 +54,7 @@ export const MAX_NESTED_RAW_TEXT = 10_000_000;
  * <noscript> is not among them: its content is parsed for images, and 19 MB of text in one took
  * 24 s and 1.3 GB.
  */
-const RAW_TEXT = new Set(['script', 'style', 'template', 'title']);
+export const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'template', 'title']);
 
 /**
  * Text outside every element (before <html>, after </html>) still lands in the tree builder's
@@ -84,7 +84,9 @@ interface Shape {
  * stack of open elements: "<div/>" still opens a div (HTML ignores the slash), an end tag with no
  * open element is ignored rather than taken off the depth, a "<" inside a quoted attribute is
  * text, and void elements and implied end tags (p, li, td...) hold no depth. Linear in the input,
- * whatever it holds; a regex over tags was not, and could be fooled on all four points.
+ * whatever it holds; a regex over tags was not, and could be fooled on all four points. It does not
+ * know the tree builder's scopes (an end tag inside a table cell cannot close a div outside the
+ * table), so tree-limits.ts checks depth and nested text again on the tree parse5 builds.
  */
 function measure(html: string): Shape {
   let deepest = 0;
@@ -132,7 +134,7 @@ function measure(html: string): Shape {
 }
 
 /** Characters of a text run that are not whitespace. */
-function visibleLength(text: string): number {
+export function visibleLength(text: string): number {
   let visible = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) visible++;
   return visible;

@@ -11,9 +11,13 @@ import { clearTextAnchors, unmarkProseComponents } from './component-names.js';
 import { openCollapsedSections } from './expanders.js';
 import { shrinkHtml } from './shrink.js';
 import { fillStreamedSlots, markStreamedSlots } from './streaming.js';
+import { assertTreeShape } from './tree-limits.js';
 
-export function loadPage(html: string): CheerioAPI {
+/** The page as parse5 builds it; E_TOO_LARGE when that tree is too deep or its text too nested. */
+export function loadPage(html: string, source: string): CheerioAPI {
   const $ = load(shrinkHtml(markStreamedSlots(html)));
+  // Before any stage walks it: the count before parsing can miss how deep the tree builder nests.
+  assertTreeShape($.root()[0]!, source);
   // JSON-LD is data, not layout: keep it in <head> so no page filter can drop it with its container.
   $('body script[type="application/ld+json" i]').appendTo('head');
   unmarkQuoteWrappers($);

@@ -130,6 +130,16 @@ function declaredImageNotes(jsonLd: MetadataFields | undefined, imageUrl: string
   return { imageCaption: jsonLd.imageCaption ?? null, imageCredit: jsonLd.imageCredit ?? null };
 }
 
+/**
+ * The page's language with the region another declaration gives it: <html lang="en"> beside
+ * og:locale "en_GB" is British English, whose "04/03/2024" is the 4th of March.
+ */
+function withRegion(lang: string | null, sources: SourceTable): string | null {
+  if (!lang || lang.includes('-')) return lang;
+  const regional = FIELD_PRIORITY.lang.map((source) => sources[source]?.lang).find((tag) => tag?.toLowerCase().startsWith(`${lang.toLowerCase()}-`));
+  return regional ?? lang;
+}
+
 /** Reads the whole page, before any filter touches it. `pageUrl` is its address when known. */
 export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
   const bases = urlBases($, pageUrl);
@@ -155,7 +165,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   const imageUrl = take('imageUrl') ?? null;
   // Written dates and the URL only when no machine source has a date: they are the slow, unsure ones.
   if (!isFilled(pick(sources, 'publishedTime')[0])) {
-    sources['visible-text'] = readVisibleDates($, lang, zone);
+    sources['visible-text'] = readVisibleDates($, withRegion(lang, sources), zone);
     sources.url = { publishedTime: dateFromUrl(sources.canonical?.canonicalUrl ?? pageUrl) };
   }
   // The tag list under the story only when the page declares no keywords.

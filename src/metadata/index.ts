@@ -6,7 +6,7 @@ import type { CheerioAPI } from 'cheerio';
 import { FALLBACK_BASE_URL } from '../parse/dom.js';
 import { detectLang, langContradictsText } from '../text/lang.js';
 import { readByline } from './byline.js';
-import { readVisibleHeadline, sameWording } from './headline.js';
+import { readVisibleHeadline, sameWording, titleAsShown } from './headline.js';
 import { readJsonLd } from './json-ld.js';
 import { absoluteHttpUrl, readDublinCore, readMetaMap, readOpenGraph, readPlainMeta, readTwitterCard, type UrlBases } from './meta-tags.js';
 import { readMicrodata, readTimeElements } from './microdata.js';
@@ -158,7 +158,11 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   const declared = pick(sources, 'title')[0];
   const visible = readVisibleHeadline($, declared && stripSiteName(declared, siteName), siteName);
   if (visible && !sameWording(visible, stripSiteName(declared ?? '', siteName))) sources.headline = { title: visible };
-  const title = take('title');
+  const section = take('section') ?? null;
+  const declaredTitle = take('title');
+  const shown = declaredTitle ? titleAsShown($, declaredTitle, siteName, section) : undefined;
+  if (shown?.fromHeading) used.title = 'headline';
+  const title = shown?.title ?? null;
   const { people: authors, organizations, source: creditSource } = readCredits(sources, siteName);
   if (creditSource) used.authors = creditSource;
   const lang = take('lang') ?? null;
@@ -174,7 +178,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   // Last, a space-joined keyword string split into its words: rough, but better than no topics.
   if (!isFilled(pick(sources, 'tags')[0])) sources['keyword-words'] = { tags: sources['json-ld']?.keywordWords };
   return {
-    title: title ? stripSiteName(title, siteName) : null,
+    title,
     byline: authors.length > 0 ? authors.join(', ') : null,
     authors,
     organizations,
@@ -186,7 +190,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
     imageUrl,
     canonicalUrl: take('canonicalUrl') ?? null,
     tags: take('tags') ?? [],
-    section: take('section') ?? null,
+    section,
     articleBody: sources['json-ld']?.articleBody ?? null,
     ...declaredImageNotes(sources['json-ld'], imageUrl),
     declaredLangs: FIELD_PRIORITY.lang.map((source) => sources[source]?.lang).filter((tag): tag is string => tag !== undefined),

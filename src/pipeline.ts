@@ -94,7 +94,16 @@ interface StageOptions {
 }
 
 function contextFrom(metadata: PageMetadata, captions: readonly string[], url: string | null): FilterContext {
-  return { url, title: metadata.title, description: metadata.excerpt, siteName: metadata.siteName, lang: metadata.lang, authors: metadata.authors, captions };
+  return {
+    url,
+    title: metadata.title,
+    description: metadata.excerpt,
+    siteName: metadata.siteName,
+    lang: metadata.lang,
+    authors: metadata.authors,
+    organizations: metadata.organizations,
+    captions,
+  };
 }
 
 function cleanHtml(html: string, stage: StageOptions): Article {

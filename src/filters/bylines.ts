@@ -43,6 +43,8 @@ function isUndatedByline(text: string, ctx: FilterContext): boolean {
   if (words > MAX_UNDATED_BYLINE_WORDS) return false;
   if (BYLINE_START.test(text) || /^by$/i.test(text)) return true;
   const key = textKey(text);
+  // The credit line of a story credited to an agency or a desk: its name alone ("The Sports Network").
+  if ((ctx.organizations ?? []).some((name) => textKey(name).length > 2 && [textKey(name), textKey(`the ${name}`)].includes(key))) return true;
   return ctx.authors.some((author) => {
     const name = textKey(author);
     if (name.length < 2 || !key.includes(name)) return false;

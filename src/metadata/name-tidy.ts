@@ -28,8 +28,8 @@ const TRAILING_WEEKDAY = new RegExp(
 const NO_NAME_LEFT = new RegExp(`^(?:${WEEKDAYS}|(?:veröffentlicht|aktualisiert)\\s+am|published(?:\\s+on)?|updated(?:\\s+on)?|posted(?:\\s+on)?)$`, 'iu');
 /** The dateline's place after a full name: "Belinda Tasker in London". */
 const TRAILING_PLACE = /^(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)+)\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?$/u;
-/** A role or a place in parentheses after the name, or the author's feed link ("… RSS feed"). */
-const TRAILING_PARENS = /\s*\([^()]*\)$|\s+RSS(?:\s+feed)?$/iu;
+/** A role or a place in parentheses after the name, or the author's feed link ("… RSS feed"); not the agency a story draws on ("(mit dpa)": credit-split.ts). */
+const TRAILING_PARENS = /\s*\((?!(?:mit|with|avec|con)\s)[^()]*\)$|\s+RSS(?:\s+feed)?$/iu;
 /** The byline box's links and buttons, read as its text. */
 const WIDGET_WORDS =
   /^(?:view|save|read|share|follow|print|e-?mail|subscribe|contact|comment|comments|zeige|alle|mehr|about\s+(?:us|me)$|press\s+release$)(?!\p{L})/iu;

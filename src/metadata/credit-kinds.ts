@@ -50,9 +50,9 @@ export const AGENCIES = new Set(
     'press trust of india',
   ].map((name) => name.toLowerCase()),
 );
-/** Words that make a credit a desk or an outlet: "… staff", "Gear Team", "… Newsroom", "… NACHRICHTEN". */
+/** Words that make a credit a desk or an outlet: "… staff", "Gear Team", "… Newsroom", "… NACHRICHTEN", "Morris Daily Herald". */
 export const DESK_WORD =
-  /(?<!\p{L})(?:staff|team|desk|newsdesk|newsroom|news|wire|wires|media|agency|agencies|agenturen|redaktion|nachrichten|rédaction|redacción|redazione|redação|noticias|notícias|nouvelles|notizie|новости|редакция|bureau|board|network|newspapers?|magazine|magazin)(?!\p{L})/iu;
+  /(?<!\p{L})(?:staff|team|desk|newsdesk|correspondents|newsroom|news|wire|wires|media|agency|agencies|agenturen|redaktion|nachrichten|rédaction|redacción|redazione|redação|noticias|notícias|nouvelles|notizie|новости|редакция|bureau|board|network|newspapers?|magazine|magazin|herald|gazette|tribune|chronicle|courier|journal|zeitung|kurier|anzeiger|rundschau|tagblatt|gazzetta|corriere|diario|periódico|gazeta)(?!\p{L})/iu;
 /** Words that make a credit an institution: "Center for Drug Evaluation", "Deutscher Caritasverband e. V.". */
 const INSTITUTION_WORD =
   /(?<!\p{L})(?:center|centre|institute|institut|office|association|council|committee|department|ministry|ministerium|foundation|stiftung|society|university|universität|college|hospital|union|verband|verein|gmbh|inc|ltd|llc|e\.\s?v)(?!\p{L})/iu;
@@ -77,7 +77,7 @@ export function kindOf(credit: string, siteName: string | null): CreditKind {
     JOB_TITLE.test(credit) &&
     credit
       .replace(JOB_OR_DESK_WORDS, ' ')
-      .replace(/\bto\b/gi, ' ')
+      .replace(/\b(?:to|the)\b/gi, ' ')
       .trim() === ''
   )
     return 'title';

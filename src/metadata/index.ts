@@ -6,6 +6,8 @@ import type { CheerioAPI } from 'cheerio';
 import { FALLBACK_BASE_URL } from '../parse/dom.js';
 import { detectLang, langContradictsText } from '../text/lang.js';
 import { readByline } from './byline.js';
+import { readDataLayer } from './data-layer.js';
+import { namesIn } from './byline-text.js';
 import { readVisibleHeadline, sameWording, titleAsShown } from './headline.js';
 import { readJsonLd } from './json-ld.js';
 import { absoluteHttpUrl, readDublinCore, readMetaMap, readOpenGraph, readPlainMeta, readTwitterCard, type UrlBases } from './meta-tags.js';
@@ -13,7 +15,7 @@ import { readMicrodata, readTimeElements } from './microdata.js';
 import { readPageDeclarations } from './page.js';
 import { siteNameFromTitle, stripSiteName } from './title.js';
 import type { MetadataField, MetadataFields, MetadataSource, MetadataSources, PageMetadata } from './types.js';
-import { splitAuthors, uniqueIgnoringCase } from './values.js';
+import { uniqueIgnoringCase } from './values.js';
 import { type Credits, sortCredits } from './credits.js';
 import { dateFromUrl, readVisibleDates } from './visible-date.js';
 import { findPageZone, type PageZone, whenNeeded } from './zone.js';
@@ -31,7 +33,7 @@ type SourceTable = Partial<Record<MetadataSource, MetadataFields>>;
  */
 export const FIELD_PRIORITY: Readonly<Record<MetadataField, readonly MetadataSource[]>> = {
   title: ['headline', 'json-ld', 'opengraph', 'twitter', 'dublin-core', 'itemprop', 'meta', 'title'],
-  authors: ['json-ld', 'meta', 'opengraph', 'dublin-core', 'itemprop', 'byline'],
+  authors: ['json-ld', 'meta', 'opengraph', 'dublin-core', 'itemprop', 'byline', 'data-layer'],
   siteName: ['opengraph', 'json-ld', 'meta', 'dublin-core', 'itemprop', 'title-suffix'],
   publishedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time', 'visible-text', 'url'],
   modifiedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time', 'visible-text'],
@@ -54,7 +56,7 @@ function urlBases($: CheerioAPI, pageUrl: string | null): UrlBases {
   return { image, page: image.startsWith(FALLBACK_BASE_URL) ? undefined : image };
 }
 
-function readSources($: CheerioAPI, bases: UrlBases, zone: PageZone | undefined): SourceTable {
+function readSources($: CheerioAPI, bases: UrlBases, zone: PageZone | undefined, rawHtml: string): SourceTable {
   const map = readMetaMap($);
   const page = readPageDeclarations($, bases.page);
   const jsonLd = readJsonLd($, zone);
@@ -67,6 +69,7 @@ function readSources($: CheerioAPI, bases: UrlBases, zone: PageZone | undefined)
     itemprop: readMicrodata($, bases, zone),
     time: readTimeElements($, zone),
     byline: readByline($),
+    'data-layer': readDataLayer(rawHtml),
     canonical: { canonicalUrl: page.canonicalUrl },
     'html-lang': { lang: page.htmlLang },
     'content-language': { lang: page.contentLanguage },
@@ -140,12 +143,15 @@ function withRegion(lang: string | null, sources: SourceTable): string | null {
   return regional ?? lang;
 }
 
-/** Reads the whole page, before any filter touches it. `pageUrl` is its address when known. */
-export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
+/**
+ * Reads the whole page, before any filter touches it. `pageUrl` is its address when known;
+ * `rawHtml` is the page as it came, with the scripts the parsed page no longer has (data-layer.ts).
+ */
+export function readMetadata($: CheerioAPI, pageUrl: string | null, rawHtml = ''): PageMetadata {
   const bases = urlBases($, pageUrl);
   // Dates written without a zone are read in the page's own (zone.ts), else as UTC.
   const zone = whenNeeded(() => findPageZone($, bases.page));
-  const sources = readSources($, bases, zone);
+  const sources = readSources($, bases, zone, rawHtml);
   const used: MetadataSources = {};
   const take = <K extends MetadataField>(field: K): MetadataFields[K] => {
     const [value, source] = pick(sources, field);
@@ -212,12 +218,12 @@ export function withReadabilityFallbacks(metadata: PageMetadata, found: Readabil
     sources[field] = 'readability';
     return fallback;
   };
-  // Readability's byline is raw text ("By Jane Doe, Reuters"): it gives authors only if it holds names.
+  // Readability's byline is raw text ("By Jane Doe, Reuters"): it gives authors only if it holds names, read as ours (byline-text.ts).
   const siteName = metadata.siteName ?? found.siteName;
   const credited = metadata.authors.length > 0 || metadata.organizations.length > 0 || !found.byline;
   const { people: authors, organizations } = credited
     ? { people: metadata.authors, organizations: metadata.organizations }
-    : sortCredits(splitAuthors(found.byline ?? ''), siteName);
+    : sortCredits(namesIn(found.byline ?? '', true), siteName);
   if (!credited && (authors.length > 0 || organizations.length > 0)) sources.authors = 'readability';
   return {
     ...metadata,

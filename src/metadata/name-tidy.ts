@@ -11,7 +11,7 @@
  * Spaced labels ("Erstellt von Andri Bryner") are values.ts's BYLINE_PREFIX, cut before this.
  */
 const GLUED_LABEL =
-  /^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eviewed|[Pp]ublished|[Ee]dited) by|By|BY|[Vv]on|(?:[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Gg]eschrieben|[Vv]erfasst) von|[Aa]uthors?:)\s*(?=\p{Lu})/u;
+  /^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eviewed|[Pp]ublished|[Ee]dited) by|[Bb]y|BY|[Vv]on|(?:[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Gg]eschrieben|[Vv]erfasst) von|[Aa]uthors?:)\s*(?=\p{Lu})/u;
 
 const WEEKDAYS =
   'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo';
@@ -45,5 +45,9 @@ export function tidyName(credit: string): string {
   if (WIDGET_WORDS.test(name) || /[:®©→»›]/.test(name)) return '';
   name = name.replace(TRAILING_WEEKDAY, '').replace(TRAILING_PARENS, '').trim();
   if (NO_NAME_LEFT.test(name)) return '';
-  return name.replace(TRAILING_PLACE, '$1');
+  // A name read twice from two elements run together: "Kristen Falc'honKristen Falc'hon".
+  return name
+    .replace(TRAILING_PLACE, '$1')
+    .replace(/^(.{4,})\1$/u, '$1')
+    .replace(/(?<=\p{Ll}{2})\.$/u, '');
 }

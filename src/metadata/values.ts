@@ -96,13 +96,13 @@ export function toIsoDate(value: unknown, zone?: PageZone): string | undefined {
 
 /** "By", "Von", "Par", "Por", "Автор:"… at the start of a byline; the lookahead keeps "Byron" whole. */
 const BYLINE_PREFIX =
-  /^(?:(?:written|posted|reported|reporting|words|text|story|analysis|opinion|commentary|review|reviewed|edited|editing|published|interview|photos?|video)\s+by|(?:erstellt|eingestellt|veröffentlicht|geschrieben|verfasst)\s+von(?:\s+der|\s+dem)?|(?:authors?|autor(?:in|en|a|e)?|auteur|text|texte|texto|testo)\s*(?=[:：])|by|von|par|por|di|door|przez|av|af|autor|auteur|автор|текст|文|记者|記者)(?=[\s:：]|$)[\s:：]*/iu;
+  /^(?:(?:this\s+(?:post|article|story|piece)\s+(?:was\s+)?)?(?:written|posted|reported|reporting|words|text|story|analysis|opinion|commentary|review|reviewed|edited|editing|published|interview|photos?|video)\s+by|(?:erstellt|eingestellt|veröffentlicht|geschrieben|verfasst)\s+von(?:\s+der|\s+dem)?|(?:authors?|autor(?:in|en|a|e)?|auteur|text|texte|texto|testo)\s*(?=[:：])|by|von|vom|par|por|di|door|przez|av|af|autor|auteur|автор|текст|文|记者|記者)(?=[\s:：]|$)[\s:：]*/iu;
 /**
  * Credits beside the writer's that are not the writer's: the photographer, the video maker, the
  * editor, the translator ("Reporting by Jane Doe; Editing by John Roe", "Text: A / Fotos: B").
  * Dropped when the byline names someone else; alone, the name they give is the only credit.
  */
-const OTHER_ROLE =
+export const OTHER_ROLE =
   /^(?:(?:photos?|photographs?|pictures?|video|videos|editing|edited|illustrations?|graphics?|translated|translation|produced)\s+by|(?:fotos?|bilder?|video|bearbeitet|übersetzt|redigiert)\s+von|(?:photos?|fotos?|bilder?|video|illustrations?|grafik|graphics?|editing)\s*[:：])/iu;
 /** Markup printed into an author field ("AL ALEXANDER<BR>The Patriot Ledger"): a line break parts two credits. */
 const PRINTED_BREAK = /<br\s*\/?>/gi;
@@ -115,7 +115,7 @@ const URL_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
 /** "Rachael Link, MS, RD": degrees and suffixes split off by the comma are not names. */
 const CREDENTIAL = /^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3})$/;
 /** CMS account names and desk labels that fill author fields but name no person. */
-const PLACEHOLDER_NAME = /^(?:\w*admin\w*|editor|editorial|staff|guest|redaktion|redacción|rédaction|гость|редакция)$/i;
+const PLACEHOLDER_NAME = /^(?:\w*admin\w*|editor|editorial|staff|guest|redaktion|redacción|rédaction|red\.?|гость|редакция)$/i;
 const EMPTY_WRAPPERS = /\(\s*\)|\[\s*\]|<\s*>|\s[-–—|]\s*$/g;
 
 /** Person names only: no "By", no e-mail addresses or URLs; "A, B and C" becomes three names. */

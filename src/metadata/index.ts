@@ -15,8 +15,8 @@ import { readMicrodata, readTimeElements } from './microdata.js';
 import { readPageDeclarations } from './page.js';
 import { siteNameFromTitle, stripSiteName } from './title.js';
 import type { MetadataField, MetadataFields, MetadataSource, MetadataSources, PageMetadata } from './types.js';
-import { uniqueIgnoringCase } from './values.js';
-import { type Credits, sortCredits } from './credits.js';
+import { sortCredits } from './credits.js';
+import { readCredits } from './credit-sources.js';
 import { dateFromUrl, readVisibleDates } from './visible-date.js';
 import { findPageZone, type PageZone, whenNeeded } from './zone.js';
 import { readVisibleTags } from './visible-tags.js';
@@ -91,36 +91,6 @@ function pick<K extends MetadataField>(sources: SourceTable, field: K): [Metadat
   return [undefined, undefined];
 }
 
-/** A CMS login ("andrew.keaveney", "jdoe_2"): how the site's software names a person, not the page. */
-const LOGIN_HANDLE = /^[a-z\d]+(?:[._-][a-z\d]+)+$/;
-
-/**
- * People and organisations credited for the story. A source that credits only an agency ("dpa")
- * does not hide the people a later source names (the visible byline): the first source that
- * names a person gives the authors, and the organisations of the sources up to it are kept. A
- * source that names people only by their logins gives way the same way, to a later one that names
- * them as the page does (a WordPress account beside the byline "Denise Everheart").
- */
-function readCredits(sources: SourceTable, siteName: string | null): Credits & { source: MetadataSource | undefined } {
-  const organizations: string[] = [];
-  let first: MetadataSource | undefined;
-  let logins: { people: string[]; source: MetadataSource } | undefined;
-  for (const source of FIELD_PRIORITY.authors) {
-    const typed = sources[source]?.organizations ?? [];
-    organizations.push(...typed);
-    if (typed.length > 0) first ??= source;
-    const names = sources[source]?.authors;
-    if (!names || names.length === 0) continue;
-    const credits = sortCredits(names, siteName);
-    organizations.push(...credits.organizations);
-    if (credits.people.length > 0 && credits.people.every((name) => LOGIN_HANDLE.test(name))) logins ??= { people: credits.people, source };
-    else if (credits.people.length > 0) return { people: credits.people, organizations: uniqueIgnoringCase(organizations), source };
-    if (credits.organizations.length > 0) first ??= source;
-  }
-  if (logins) return { ...logins, organizations: uniqueIgnoringCase(organizations) };
-  return { people: [], organizations: uniqueIgnoringCase(organizations), source: first };
-}
-
 /** The file a URL names, without a CMS size suffix ("photo-585x439.jpg" is "photo.jpg"). */
 function fileOf(url: string): string {
   return (url.split(/[?#]/)[0]?.split('/').pop() ?? url).toLowerCase().replace(/[-_]\d{2,4}x\d{2,4}(?=\.\w+$)/, '');
@@ -169,7 +139,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null, rawHtml = ''
   const shown = declaredTitle ? titleAsShown($, declaredTitle, siteName, section) : undefined;
   if (shown?.fromHeading) used.title = 'headline';
   const title = shown?.title ?? null;
-  const { people: authors, organizations, source: creditSource } = readCredits(sources, siteName);
+  const { people: authors, organizations, source: creditSource } = readCredits(FIELD_PRIORITY.authors, sources, siteName);
   if (creditSource) used.authors = creditSource;
   const lang = take('lang') ?? null;
   const imageUrl = take('imageUrl') ?? null;

@@ -24,7 +24,12 @@ export async function cleanArticle(input: string, options: CleanOptions = {}, st
   try {
     return await runPipeline(input, options, stdin);
   } catch (error) {
-    throw toCleanError(error, input);
+    const clean = toCleanError(error, input);
+    // HTML passed as if it were a path: "no such file" alone would not say what to do instead.
+    if (clean.code === 'E_INPUT' && /^\s*</.test(input)) {
+      throw new CleanError('E_INPUT', `${clean.message}: cleanArticle() takes a path, a URL or "-", and this is HTML; use cleanHtml()`, input.slice(0, 80));
+    }
+    throw clean;
   }
 }
 

@@ -19,7 +19,8 @@ import { recoverArticleParts } from './extract/recover.js';
 import { findImages, findLeadImage, type LeadImageFound, keptImages, pictureKey, withPageNotes } from './extract/images.js';
 import { chooseLead } from './extract/lead-choice.js';
 import { extractWithFallbacks } from './extract/fallback.js';
-import { furnitureReason, verifyExtraction } from './extract/verify.js';
+import { furnitureReason } from './extract/furniture.js';
+import { verifyExtraction } from './extract/verify.js';
 import { escapeHtml, extractWithReadability, type ExtractedContent } from './extract/readability.js';
 import { applyFilters, applyLineFilters } from './filters/apply.js';
 import { enabledFilters, filtersOfStage } from './filters/index.js';
@@ -31,6 +32,7 @@ import { createDomParser, FALLBACK_BASE_URL, type DomParser } from './parse/dom.
 import { DEFAULT_MIN_WORDS } from './input/limits.js';
 import { savedFromUrl } from './input/saved-from.js';
 import { unwrapArticleContainers } from './extract/unwrap.js';
+import { notAnArticle } from './extract/not-article.js';
 import { boundedHtml } from './parse/limits.js';
 import { load } from './parse/cheerio-load.js';
 import { loadPage, serializeForReadability } from './parse/page.js';
@@ -53,14 +55,8 @@ export function cleanRaw(raw: RawInput, options: CleanOptions = {}): Article {
   const filters = enabledFilters(options.disabledFilters);
   const stage: StageOptions = { source: raw.source, url, filters, explain: options.explain ?? false, favor: options.favor ?? 'balanced' };
   const article = looksLikeHtml(text) ? cleanHtml(text, stage) : cleanDump(text, stage);
-  const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
-  if (article.wordCount < minWords) {
-    throw new CleanError(
-      'E_NO_ARTICLE',
-      `only ${article.wordCount} word${article.wordCount === 1 ? '' : 's'} of text, under --min-words ${minWords}: not an article`,
-      raw.source,
-    );
-  }
+  const refusal = notAnArticle(article, options.minWords ?? DEFAULT_MIN_WORDS);
+  if (refusal) throw new CleanError('E_NO_ARTICLE', refusal, raw.source);
   return raw.warc ? { ...article, warc: raw.warc } : article;
 }
 

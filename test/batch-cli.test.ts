@@ -3,7 +3,7 @@
 // its worker), -o DIR with errors.jsonl, SIGTERM then --resume equal to an uninterrupted run,
 // --shard partitions, --urls with per-host limits, usage errors and the summary line.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,15 +221,18 @@ describe('batch: -o DIR write errors', () => {
     writeTree(root, { 'news/a.html': numberedPage(1), 'b.html': numberedPage(2) });
     const out = join(tmp, 'symlinked-out');
     const outside = join(tmp, 'symlinked-outside');
-    writeTree(outside, { 'keep.txt': 'untouched' });
+    writeTree(outside, { 'keep.txt': 'untouched', 'victim.json': 'untouched' });
     mkdirSync(out, { recursive: true });
     symlinkSync(outside, join(out, 'news'));
+    // A link at the file's own name is replaced by the rename, never written through.
+    symlinkSync(join(outside, 'victim.json'), join(out, 'b.html.json'));
     const run = await runCliProcess([root, '-o', out, '-q']);
     expect(run.code, run.stderr).toBe(1);
-    expect(readTree(outside)).toEqual({ 'keep.txt': 'untouched' });
+    expect(readTree(outside)).toEqual({ 'keep.txt': 'untouched', 'victim.json': 'untouched' });
     const errors = jsonLines(readFileSync(join(out, 'errors.jsonl'), 'utf8'));
     expect(errors).toEqual([{ source: join(root, 'news', 'a.html'), error: { code: 'E_OUTPUT', message: expect.stringContaining('is a symbolic link') } }]);
-    expect(existsSync(join(out, 'b.html.json'))).toBe(true);
+    expect(lstatSync(join(out, 'b.html.json')).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'b.html.json'), 'utf8'))).toMatchObject({ source: join(root, 'b.html') });
   });
 
   it('-o onto a file is one plain E_OUTPUT line, exit 1', async () => {
@@ -257,7 +260,14 @@ describe('single page: --page-timeout', () => {
 describe('batch: --urls lines "path<TAB>url"', () => {
   it("gives each saved page its address; a bad URL or a URL after a URL is that line's E_INPUT record", async () => {
     const root = join(tmp, 'tab-urls');
-    writeTree(root, { 'a.html': numberedPage(1), 'b.html': numberedPage(2), 'c.html': numberedPage(3) });
+    // a.html and d.html also name the address a browser's "Save page" wrote: the tab's URL wins.
+    const savedFrom = (url: string, page: string): string => `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n${page}`;
+    writeTree(root, {
+      'a.html': savedFrom('https://mirror.example/a-copy', numberedPage(1)),
+      'b.html': numberedPage(2),
+      'c.html': numberedPage(3),
+      'd.html': savedFrom('https://news.example/2026/d.html', numberedPage(4)),
+    });
     const list = join(root, 'list.txt');
     writeFileSync(
       list,
@@ -266,6 +276,7 @@ describe('batch: --urls lines "path<TAB>url"', () => {
         `${join(root, 'b.html')}\tnews.example/b`,
         `${join(root, 'c.html')}`,
         'https://news.example/x\thttps://news.example/y',
+        `${join(root, 'd.html')}`,
         '',
       ].join('\n'),
     );
@@ -276,6 +287,7 @@ describe('batch: --urls lines "path<TAB>url"', () => {
       [join(root, 'b.html'), 'E_INPUT'],
       [join(root, 'c.html'), null],
       ['https://news.example/x', 'E_INPUT'],
+      [join(root, 'd.html'), 'https://news.example/2026/d.html'],
     ]);
     expect(run.code).toBe(1);
   });
@@ -326,6 +338,13 @@ describe('batch: usage errors exit 2', () => {
     const run = await runCliProcess(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
+    // The one documented usage line, as for every other usage error (issue 12).
+    expect(run.stderr).toMatch(/^clean-article: [^\n]+ \(try --help\)\n$/);
+  });
+
+  it('--format text with many inputs and no -o says to add -o', async () => {
+    const run = await runCliProcess(['--format', 'text', 'x.html', 'y.html']);
+    expect(run.stderr).toContain('add -o DIR');
   });
 });
 

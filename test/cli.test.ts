@@ -19,6 +19,7 @@ import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, SUBSCRIBE_LINE, articleHtml } from '
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'clean-article.js');
+const COPYRIGHT_ONLY = join(ROOT, 'fixtures', 'notarticle--copyright-line-only-en', 'source.html');
 const ERROR_LINE = /^clean-article: E_[A-Z_]+: .+ \(.+\)$/;
 const ARTICLE_FIELDS = [
   'source',
@@ -73,12 +74,12 @@ async function run(args: readonly string[], options: { stdin?: string | Buffer; 
   return { code, stdout: out(), stderr: err() };
 }
 
-/** Runs the built CLI as a real process; resolves with its exit code whatever it is. */
-function spawnCli(args: readonly string[], stdin = ''): Promise<CliResult> {
+/** Runs the built CLI as a real process (`node [nodeFlags] bin/clean-article.js args`); resolves with its exit code whatever it is. */
+function spawnCli(args: readonly string[], stdin = '', nodeFlags: readonly string[] = []): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [BIN, ...args],
+      [...nodeFlags, BIN, ...args],
       { cwd: ROOT, timeout: 240_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
@@ -271,6 +272,9 @@ describe('runCli: output', () => {
     for (const status of ['0', '1', '2', '130', '141']) expect(stdout).toMatch(new RegExp(`\\n  ${status} +\\S`));
     for (const code of ERROR_CODES) expect(stdout, code).toMatch(new RegExp(`\\n  ${code} +\\S`));
     expect(stdout).toContain('HTTPS_PROXY');
+    expect(stdout).toContain('CLEAN_ARTICLE_NO_BUNDLE');
+    // -o writes every format, not only JSON (it said "one .json per input").
+    expect(stdout.replace(/\s+/g, ' ')).toContain('--output-dir <dir> batch: write one file a page under DIR (.json, or .md, .txt, .html as --format says)');
     expect(stdout).not.toContain('(default: false)');
   });
 
@@ -334,12 +338,20 @@ describe('runCli: errors print one line and exit 1', () => {
     ['E_EMPTY', 'a whitespace-only file', () => run([writeBytes('blank.html', Buffer.from('  \n\t\r\n   \n'))])],
     ['E_EMPTY', 'empty stdin', () => run(['-'], { stdin: '' })],
     ['E_NO_ARTICLE', 'a page with no text', () => run([writeBytes('no-text.html', Buffer.from(EMPTY_PAGE))])],
+    ['E_NO_ARTICLE', 'a page of two words (under the default --min-words 5)', () => run([COPYRIGHT_ONLY])],
+    ['E_NO_ARTICLE', 'the test article with --min-words 100000', () => run(['--min-words', '100000', pagePath])],
     ['E_TOO_LARGE', 'a file over --max-bytes', () => run(['--max-bytes', '100', pagePath])],
     ['E_TOO_LARGE', 'stdin over --max-bytes', () => run(['--max-bytes', '100', '-'], { stdin: articleHtml() })],
   ];
 
   it.each(cases)('%s: %s', async (code, _what, go) => {
     expectCliError(await go(), code);
+  });
+
+  it('--min-words 0 takes the two-word page', async () => {
+    const result = await run(['--min-words', '0', COPYRIGHT_ONLY]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ text: 'Copyright 2024' });
   });
 
   it('the error line names the input in parentheses', async () => {
@@ -401,6 +413,19 @@ describe('bin/clean-article.js as a real process', () => {
     const article = JSON.parse(result.stdout) as Record<string, unknown>;
     for (const field of ARTICLE_FIELDS) expect(article, field).toHaveProperty(field);
     expect(article['title']).toBe(ARTICLE_TITLE);
+  });
+
+  // Issue 12 audit: V8 flags given to node (more heap, a GC switch) made every page E_INTERNAL,
+  // "Initiated Worker with invalid execArgv flags": a worker refuses them, and they already
+  // hold for the whole process.
+  it('node --max-old-space-size=4096 --expose-gc bin/clean-article.js cleans a page and a batch', async () => {
+    const flags = ['--max-old-space-size=4096', '--expose-gc'];
+    const single = await spawnCli([pagePath], '', flags);
+    expect(single.code, single.stderr).toBe(0);
+    expect((JSON.parse(single.stdout) as { title: string }).title).toBe(ARTICLE_TITLE);
+    const batch = await spawnCli([pagePath, pagePath, '-q'], '', flags);
+    expect(batch.code, batch.stderr).toBe(0);
+    expect(batch.stdout.trim().split('\n')).toHaveLength(2);
   });
 
   // Issue 13.9: a stdout that refuses the result is an error, not a silent exit 0.

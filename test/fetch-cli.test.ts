@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import { ARTICLE_TITLE } from './helpers/article-page.js';
+import { jsonLines } from './helpers/batch.js';
 import { startFetchServer, startRawServer, type FetchServer } from './helpers/fetch-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -162,6 +163,31 @@ describe('fetch flags', () => {
       expect(cross, 'the redirect was followed').toBeDefined();
       for (const name of ['cookie', 'authorization', 'proxy-authorization', 'x-custom']) expect(cross?.[name], name).toBeUndefined();
       expect(cross?.['user-agent']).toMatch(/clean-article/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  // Issue 13.1: user:password@ in a URL (the user's, or a redirect's) was printed in records and
+  // error lines, and became part of every link resolved against the page's address.
+  it('user:password@ in a URL is never printed: not in records, links, error lines or the summary', async () => {
+    const other = await startFetchServer();
+    try {
+      const withSecret = (base: string, who: string): string => base.replace('http://', `http://${who}:s3cret-${who}@`);
+      const target = `${withSecret(other.base, 'hop')}/story?creds`;
+      const single = await run([...LIMITS, `${withSecret(web.base, 'me')}/bounce?to=${encodeURIComponent(target)}`]);
+      expect(single.code, single.stderr).toBe(0);
+      const article = JSON.parse(single.stdout) as { source: string; url: string; html: string };
+      expect(article.source).toBe(`${web.base}/bounce?to=${encodeURIComponent(target)}`);
+      expect(article.url).toBe(`${other.base}/story?creds`);
+      const failed = await run([...LIMITS, `${withSecret(web.base, 'me')}/missing?creds`]);
+      expect(failed.stderr).toBe(`clean-article: E_HTTP_STATUS: HTTP 404 (${web.base}/missing?creds)\n`);
+      const batch = await run([...LIMITS, '-q', `${withSecret(web.base, 'me')}/story?batch`, `${withSecret(web.base, 'me')}/missing?batch`]);
+      expect(jsonLines(batch.stdout).map((record) => record['source'])).toEqual([`${web.base}/story?batch`, `${web.base}/missing?batch`]);
+      // The redirect target's own secret is in the first URL's query string, as given; the user's never shows.
+      for (const [what, text] of Object.entries({ single: single.stdout + single.stderr, failed: failed.stderr, batch: batch.stdout + batch.stderr })) {
+        expect(text, what).not.toContain('s3cret-me');
+      }
     } finally {
       await other.close();
     }

@@ -23,6 +23,11 @@ async function clean(fixture: FixtureCase, disabled: readonly string[]): Promise
   ) as unknown as Record<string, unknown>;
 }
 
+/** Elements in the article HTML with nothing in them but whitespace. */
+function emptyContainers(html: string): string[] {
+  return html.match(/<(div|section|article|aside|header|footer|figure|p|span|a|ul|ol|li|blockquote|h[2-6])(\s[^>]*)?>\s*<\/\1>/g) ?? [];
+}
+
 describe('fixtures', () => {
   const cases = listFixtures();
 
@@ -43,6 +48,9 @@ describe('fixtures', () => {
       }
       const article = await clean(fixture, fixture.caseJson.disabledFilters ?? []);
       expect(violations(article, expected)).toEqual([]);
+      // Issue 12 audit: containers the filters emptied were left in `html` (`<div></div>` where an
+      // author box was), and so in the reader page.
+      expect(emptyContainers(String(article['html'])), `${fixture.slug}: empty elements in html`).toEqual([]);
 
       const filter = fixture.caseJson.filter;
       if (filter !== undefined) {

@@ -61,6 +61,24 @@ describe('cleanHtml: a page in memory', () => {
     expect(codes).toEqual(['E_INPUT', 'E_EMPTY', 'E_INPUT']);
   });
 
+  // Issue 12 audit: a web server's folder listing has more words than --min-words.
+  it('refuses a folder listing as E_NO_ARTICLE, but not a story with that title, and minWords 0 takes anything', () => {
+    const listing = readFileSync(join(ROOT, 'fixtures', 'notarticle--server-folder-listing-en', 'source.html'));
+    expect(() => cleanHtml(listing)).toThrow(expect.objectContaining({ code: 'E_NO_ARTICLE', message: expect.stringContaining('folder listing') }));
+    expect(cleanHtml(listing, { minWords: 0 }).title).toBe('Index of /media/harbour-reports/');
+    const story = `<html><head><title>Index of /rivers: the county's new flood map</title></head><body><article><h1>Index of /rivers</h1>
+      <p>The county published a new index of the rivers most likely to flood this winter, with maps for every parish along the valley.</p></article></body></html>`;
+    expect(cleanHtml(story).wordCount).toBeGreaterThan(10);
+  });
+
+  // Issue 12 audit: cleanArticle('<html>…') said only "no such file".
+  it('cleanArticle() given HTML instead of a path says to use cleanHtml()', async () => {
+    await expect(cleanArticle('  <html><body><p>A story.</p></body></html>')).rejects.toMatchObject({
+      code: 'E_INPUT',
+      message: expect.stringMatching(/^no such file: .*use cleanHtml\(\)$/),
+    });
+  });
+
   // Issue 12: a page whose only text is "Copyright 2024" was a two-word article.
   it('refuses a page with fewer words than minWords (5 by default) as E_NO_ARTICLE; minWords 0 takes it', () => {
     const page = readFileSync(join(ROOT, 'fixtures', 'notarticle--copyright-line-only-en', 'source.html'));
@@ -95,7 +113,8 @@ describe('the package', () => {
     expect(JSON.parse(result.stdout)).toEqual({ title: 'Ferry back', text: true, schema: 'clean-article output' });
   });
 
-  it('the tarball ships the CLI, the library and the schema, not the bench or the tools', async () => {
+  // dist/bundle is the worker bundle and its V8 code cache, built for this machine's Node.
+  it('the tarball ships the CLI, the library and the schema, not the bench, the tools or the worker bundle', async () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const result = await run(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
     expect(result.code, result.stderr).toBe(0);
@@ -103,6 +122,7 @@ describe('the package', () => {
     expect(files).toEqual(
       expect.arrayContaining(['bin/clean-article.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'schema/article.schema.json']),
     );
-    expect(files.filter((path) => /^dist\/(bench|tools)\//.test(path))).toEqual([]);
+    expect(files.filter((path) => /^dist\/(bench|tools|bundle)\//.test(path))).toEqual([]);
+    expect(files).toContain('dist/batch/worker.js');
   });
 });

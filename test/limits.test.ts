@@ -3,7 +3,7 @@
 // page drowned in empty elements is trimmed and still extracted.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,15 @@ describe('boundedHtml counts as the HTML tree builder does', () => {
     expect(() => boundedHtml(`<html><body>${unit.repeat(MAX_DEPTH + 50)}x</body></html>`, 't')).toThrow(tooDeep);
   });
 
+  // Issue 13.11, split: the children limit holds per element, so 100,000 paragraphs in 20 blocks
+  // of 4,999 (800 KB) passed it and ran past the 30 s page timeout; the element count bounds them.
+  it('refuses many non-empty elements split into blocks that each stay under the children limit', () => {
+    const blocks = `<div>${'<p>x</p>'.repeat(MAX_CHILDREN - 1)}</div>`.repeat(20);
+    expect(() => boundedHtml(`<html><body><article><p>Text.</p>${blocks}</article></body></html>`, 't')).toThrow(
+      expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringMatching(/^\d+ elements, over the limit of/) }),
+    );
+  });
+
   // Issue 13.11: 25,000 <input> siblings took 36 s, 100,000 <meta> over 90 s.
   it('refuses an element with more element children than the limit, after dropping empty ones', () => {
     const inputs = `<html><body><article><p>Text.</p>${'<input>'.repeat(MAX_CHILDREN + 1)}</article></body></html>`;
@@ -74,6 +83,29 @@ describe('boundedHtml bounds text by the depth it sits at', () => {
   it('refuses text nested so deep that reading every element costs more than the limit', () => {
     const quotes = `<html><body><article>${`<blockquote>${paragraph.repeat(25)}`.repeat(450)}</article></body></html>`;
     expect(() => boundedHtml(quotes, 't')).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringContaining('nested too deep') }));
+  });
+
+  // A bare 19 MB text (no element around it: the tree builder still puts it in <body>) ran into
+  // the page timeout, and 19 MB inside <noscript> took 24 s and 1.3 GB; both counted as nothing.
+  it('counts loose text as sitting in <body>, and counts text in <noscript>', () => {
+    const text = 'word '.repeat(Math.ceil(MAX_NESTED_TEXT / 4 / 2) + 10);
+    expect(() => boundedHtml(`<title>T</title>${text}`, 'loose')).toThrow(/text nested too deep/);
+    expect(() => boundedHtml(`<html><body><p>${story}</p></body></html>${text}`, 'after')).toThrow(/text nested too deep/);
+    expect(() => boundedHtml(`<html><body><noscript>${text}</noscript></body></html>`, 'noscript')).toThrow(/text nested too deep/);
+    // Half as much loose text is within the limit.
+    const half = 'word '.repeat(Math.floor(MAX_NESTED_TEXT / 4 / 2 / 2));
+    expect(boundedHtml(`<title>T</title>${half}`, 'half')).toBe(`<title>T</title>${half}`);
+  });
+
+  // Found by the fuzz run: a 2 kB chunk of a real page repeated 200 times (437 kB, 408 deep) took
+  // 13.7 s of CPU in Readability, whose textContent reads include white space the first limit
+  // leaves out (3.9 million counted there, 19 million with it).
+  it('refuses white space nested so deep that reading it element by element costs more than the limit', () => {
+    const levels = 400;
+    const deep = `<html><body>${`<div>${' '.repeat(200)}w`.repeat(levels)}</body></html>`;
+    // Visible text: one letter a level, far under the first limit.
+    expect(levels * levels).toBeLessThan(MAX_NESTED_TEXT);
+    expect(() => boundedHtml(deep, 't')).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE', message: expect.stringContaining('with their white space') }));
   });
 
   it('accepts as much text at an ordinary depth, and does not count scripts or indentation', () => {
@@ -119,6 +151,18 @@ describe('big values under the byte cap', () => {
     expect(shrinkHtml(html)).toBe(`<p>${story}</p><img alt="a photo" src=""><p title='${'b'.repeat(100)}'>${'c'.repeat(20_000)}</p>`);
   });
 
+  // A closed 19 MB <title> took 20 s and 770 MB, 12 MB of JSON-LD 12 s and 565 MB: HTML parsers
+  // build raw text a character at a time. Each is capped before any parser sees it.
+  it("cuts a title's text past 4,000 characters and keeps JSON-LD only up to 1,000,000 characters in all", () => {
+    const longTitle = 'Harbour news '.repeat(1000);
+    const titled = `<html><head><title>${longTitle}</title></head><body><p>${story}</p></body></html>`;
+    expect(shrinkHtml(titled)).toBe(`<html><head><title>${longTitle.slice(0, 4000)}</title></head><body><p>${story}</p></body></html>`);
+    const block = (digit: string, length: number): string => `<script type="application/ld+json">{"headline":"${digit.repeat(length)}"}</script>`;
+    // The first two blocks fit (600,032 characters of JSON); the third would pass the budget and goes.
+    const kept = `<head><title>T</title>${block('1', 400_000)}${block('2', 200_000)}`;
+    expect(shrinkHtml(`${kept}${block('3', 400_000)}</head>`)).toBe(`${kept}</head>`);
+  });
+
   it('clips a runaway title at a word boundary, with an ellipsis', () => {
     const title = 'Harbour news '.repeat(1000);
     const article = cleanRaw({
@@ -160,23 +204,47 @@ describe('hostile pages through the pipeline', () => {
 });
 
 // Issue 13.14: /dev/zero grew past 8 GB and a FIFO hung, because the cap trusted stat().size.
+// A FIFO that no one ever writes to then still hung: opening it waited in the thread pool for a
+// writer, with no timeout (a batch holding one ignored SIGTERM for good).
 describe('special files as inputs', () => {
-  it('streams devices and pipes under the byte cap, and refuses a socket', async () => {
-    await expect(readFileInput('/dev/zero', 64 * 1024)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
-    await expect(readFileInput('/dev/urandom', 64 * 1024)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+  it('refuses devices and sockets', async () => {
+    await expect(readFileInput('/dev/zero', 64 * 1024)).rejects.toMatchObject({ code: 'E_INPUT', message: 'is a device, not a file' });
+    await expect(readFileInput('/dev/urandom', 64 * 1024)).rejects.toMatchObject({ code: 'E_INPUT', message: 'is a device, not a file' });
     const dir = mkdtempSync(join(tmpdir(), 'clean-article-special-'));
     try {
-      const fifo = join(dir, 'page.fifo');
-      execFileSync('mkfifo', [fifo]);
-      const writing = writeFile(fifo, '<p>through a pipe</p>');
-      const raw = await readFileInput(fifo, 64 * 1024);
-      await writing;
-      expect(raw.bytes.toString()).toBe('<p>through a pipe</p>');
       const socketPath = join(dir, 'page.sock');
       const server = createServer();
       await new Promise<void>((resolve) => server.listen(socketPath, resolve));
       await expect(readFileInput(socketPath, 64 * 1024)).rejects.toMatchObject({ code: 'E_INPUT', message: 'is a socket, not a file' });
       await new Promise((resolve) => server.close(resolve));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('streams a FIFO under the byte cap; one no one writes to, or that never ends, is E_TIMEOUT', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clean-article-fifo-'));
+    const fifo = join(dir, 'page.fifo');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      const writing = writeFile(fifo, '<p>through a pipe</p>');
+      const raw = await readFileInput(fifo, 64 * 1024, 60_000);
+      await writing;
+      expect(raw.bytes.toString()).toBe('<p>through a pipe</p>');
+      // No writer at all, ever: only the deadline can end the read.
+      await expect(readFileInput(fifo, 64 * 1024, 200)).rejects.toMatchObject({ code: 'E_TIMEOUT' });
+      // A writer that sends a little and never closes (O_RDWR opens without waiting for a reader).
+      const writer = openSync(fifo, constants.O_RDWR);
+      try {
+        writeSync(writer, '<p>and then nothing');
+        await expect(readFileInput(fifo, 64 * 1024, 200)).rejects.toMatchObject({ code: 'E_TIMEOUT' });
+      } finally {
+        closeSync(writer);
+      }
+      // More than the cap through the pipe stops at the cap (the writer then meets a closed pipe).
+      const flooding = writeFile(fifo, Buffer.alloc(256 * 1024, 0x61)).catch(() => {});
+      await expect(readFileInput(fifo, 64 * 1024, 60_000)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+      await flooding;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

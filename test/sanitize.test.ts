@@ -25,6 +25,8 @@ published, a <a href="data:text/html,<script>alert(1)</script>">copy</a> sent to
 </article></body></html>`;
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a disguised scheme hides behind
+const CONTROLS_AND_SPACE = /[\u0000-\u0020]/g;
 
 /** Every unsafe thing an HTML string could still hold, as a browser would read it. */
 function unsafeParts(html: string): string[] {
@@ -99,6 +101,63 @@ describe('sanitizer properties (fast-check)', () => {
         expect(out).toContain('Text before');
       }),
       { numRuns: 300, seed: 1302 },
+    );
+  });
+
+  it('any generated attribute name, in any case or namespace, keeps only allow-listed attributes and safe URLs', () => {
+    const allowed: Record<string, string[]> = {
+      a: ['href', 'name', 'rel'],
+      img: ['src', 'srcset', 'alt', 'width', 'height'],
+      video: ['src', 'poster', 'controls'],
+      blockquote: ['cite'],
+      td: ['colspan', 'rowspan', 'headers'],
+      p: [],
+    };
+    const attributeName = fc.oneof(
+      handlerName,
+      fc.stringMatching(/^[a-zA-Z][a-zA-Z:_-]{0,14}$/),
+      fc.constantFrom(
+        'href',
+        'HREF',
+        'src',
+        'SrcSet',
+        'xlink:href',
+        'XLINK:HREF',
+        'formaction',
+        'action',
+        'style',
+        'poster',
+        'data-src',
+        'background',
+        'dynsrc',
+        'lowsrc',
+      ),
+    );
+    const value = fc.oneof(
+      disguisedScheme,
+      disguisedScheme.map((url) => `${url} 1x, a.jpg 2x`),
+      fc.constant('https://ok.example/a.jpg'),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(allowed)), fc.array(fc.tuple(attributeName, value), { minLength: 1, maxLength: 4 }), (tag, attributes) => {
+        const attrs = attributes.map(([name, url]) => `${name}="${url}"`).join(' ');
+        const out = sanitizer.sanitize(`<p>Before <${tag} ${attrs}>inside</${tag}> after.</p>`);
+        expect(unsafeParts(out), out).toEqual([]);
+        const $ = cheerio.load(out);
+        $('*').each((_, element) => {
+          if (element.type !== 'tag' || ['html', 'head', 'body', 'p'].includes(element.name)) return;
+          const kept = Object.keys(element.attribs).filter((name) => !['id', 'lang', 'dir', 'title', ...(allowed[element.name] ?? [])].includes(name));
+          expect(kept, out).toEqual([]);
+        });
+        // srcset candidates are URLs too: none may carry an unsafe scheme.
+        for (const srcset of $('[srcset]')
+          .toArray()
+          .map((element) => $(element).attr('srcset') ?? '')) {
+          for (const candidate of srcset.split(','))
+            expect(candidate.replace(CONTROLS_AND_SPACE, ''), out).not.toMatch(/^(?:javascript|data|vbscript|livescript):/i);
+        }
+      }),
+      { numRuns: 400, seed: 1304 },
     );
   });
 

@@ -57,4 +57,12 @@ describe('schema/article.schema.json', () => {
     const { tags: _tags, ...withoutTags } = article;
     expect(validate(withoutTags)).toBe(false);
   });
+
+  // Issue 12: "A title is a string or null, never an empty string", and the schema says so.
+  it('rejects an article whose title is an empty string; null is a title not found', async () => {
+    const [fixture] = articleFixtures();
+    const article = (await fixtureRecord(fixture!, false)) as Record<string, unknown>;
+    expect(validate({ ...article, title: '' })).toBe(false);
+    expect(validate({ ...article, title: null }), errorsOf({ ...article, title: null })).toBe(true);
+  });
 });

@@ -54,10 +54,10 @@ afterAll(() => {
 });
 
 /** Runs bin/clean-article.js under the resolve hook; returns the run and every module URL it resolved. */
-async function runWithHook(cliArgs: readonly string[]): Promise<Run & { modules: string[] }> {
+async function runWithHook(cliArgs: readonly string[], env: Record<string, string> = {}): Promise<Run & { modules: string[] }> {
   const logFile = join(dir, `imports-${++logCount}.log`);
   writeFileSync(logFile, '');
-  const run = await node(['--import', HOOK, BIN, ...cliArgs], { RECORD_IMPORTS_LOG: logFile });
+  const run = await node(['--import', HOOK, BIN, ...cliArgs], { ...env, RECORD_IMPORTS_LOG: logFile });
   const modules = readFileSync(logFile, 'utf8')
     .split('\n')
     .filter((line) => line !== '');
@@ -85,8 +85,10 @@ describe('startup: module resolve hook', () => {
 
   // jsdom, cheerio and sanitize-html are require()d when the first HTML page needs them, which
   // this ESM hook does not see; the CommonJS cache witness below covers jsdom itself.
+  // The worker would run the pipeline from the worker bundle (src/batch/worker-bundle.ts), which
+  // resolves no modules; the control loads them one by one as the hook can see.
   it('control: cleaning a page does load the pipeline, so the hook would notice', async () => {
-    const run = await runWithHook([pagePath]);
+    const run = await runWithHook([pagePath], { CLEAN_ARTICLE_NO_BUNDLE: '1' });
     expect(run.code, run.stderr).toBe(0);
     expect(run.modules.some((url) => url.endsWith('/dist/parse/cheerio-load.js'))).toBe(true);
     expect(run.modules.some((url) => url.endsWith('/dist/pipeline.js'))).toBe(true);

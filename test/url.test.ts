@@ -8,6 +8,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanArticle, type CleanOptions } from '../src/index.js';
+import { withoutCredentials } from '../src/input/credentials.js';
 import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, JA_PARAGRAPHS, JA_TITLE, RU_PARAGRAPHS, RU_TITLE, articleHtml, plainPage } from './helpers/article-page.js';
 
 const OPTIONS: CleanOptions = { fetch: { timeoutMs: 60_000 } };
@@ -197,5 +198,21 @@ describe('charsets over HTTP', () => {
     expect(article.title).toBe(RU_TITLE);
     expect(article.text).toContain(RU_PARAGRAPHS[0]);
     expect(article.text).not.toContain('\uFFFD');
+  });
+});
+
+// Issue 13.1: user:password@ is never sent, so it must never be printed either.
+describe('withoutCredentials', () => {
+  it.each([
+    ['http://user:pass@example.com/a?b#c', 'http://example.com/a?b#c'],
+    ['https://TOKEN@example.com:8443/x', 'https://example.com:8443/x'],
+    ['http://a@b@example.com/', 'http://example.com/'],
+    ['http://user:pass@[bad/x', 'http://[bad/x'],
+    ['ftp://user:pass@example.com/f', 'ftp://example.com/f'],
+    ['https://example.com/p?next=http://u:p@x/', 'https://example.com/p?next=http://u:p@x/'],
+    ['saved/user@host.html', 'saved/user@host.html'],
+    ['-', '-'],
+  ])('%s -> %s', (given, shown) => {
+    expect(withoutCredentials(given)).toBe(shown);
   });
 });

@@ -67,7 +67,7 @@ function shardOption(value: string): Shard {
 export function addBatchOptions(command: Command): Command {
   return command
     .option('--urls <file>', 'batch: read inputs (URLs or paths) from a file, one a line, - for stdin; # comments')
-    .option('-o, --output-dir <dir>', 'batch: write one .json per input under DIR and failures to DIR/errors.jsonl')
+    .option('-o, --output-dir <dir>', 'batch: write one file a page under DIR (.json, or .md, .txt, .html as --format says) and failures to DIR/errors.jsonl')
     .option('--resume', 'batch: skip inputs whose output in DIR already exists and parses')
     .option('-j, --jobs <n>', 'batch: worker threads, one per CPU unless given', positiveInteger, availableParallelism())
     .option('--page-timeout <seconds>', 'end a page (one, or each of a batch) still being cleaned after this long with E_TIMEOUT', positiveSeconds, 30)

@@ -11,7 +11,9 @@ import { WorkerPool } from './pool.js';
 import { createProgress } from './progress.js';
 import type { BatchCliOptions } from './cli-options.js';
 import { inShard } from './shard.js';
-import { type DirectoryEvents, directorySink, errorsFileName, stdoutSink, type Sink } from './sink.js';
+import { type DirectoryEvents, directorySink } from './dir-sink.js';
+import { NODE_FILES, type OutputFiles } from './output-files.js';
+import { errorsFileName, stdoutSink, type Sink } from './sink.js';
 import { collectSources, readUrlList, workersWanted } from './sources.js';
 import { countFailure, emptyTally, failedCount, summaryLine, type BatchTally } from './summary.js';
 import { Scheduler } from './scheduler.js';
@@ -35,6 +37,8 @@ export interface BatchIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** The file-system calls -o DIR makes; tests pass ones that fail on cue. */
+  files?: OutputFiles;
 }
 
 export async function runBatch(options: BatchOptions, io: BatchIo, signal?: AbortSignal): Promise<BatchTally> {
@@ -54,9 +58,13 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
     tally.ok--;
     countFailure(tally, 'E_OUTPUT');
   };
+  const files = io.files ?? NODE_FILES;
   const sink = options.outputDir
-    ? await openDirectorySink(options.outputDir, errorsFileName(options.shard), options.format, { pageUnwritable, broken: onOutputBroken })
-    : stdoutSink(io.stdout, onOutputBroken);
+    ? await openDirectorySink(options.outputDir, errorsFileName(options.shard), options.format, { pageUnwritable, broken: onOutputBroken }, files)
+    : stdoutSink(io.stdout, (error) => {
+        tally.readerGone = error.code === 'EPIPE';
+        onOutputBroken(error);
+      });
   const progress = createProgress(io.stderr, sources.length, options.quiet);
   const warc = sources.some((source) => source.warc);
   let inputsDone = 0;
@@ -65,12 +73,17 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
     pageTimeoutMs: options.pageTimeoutMs,
     recycleAfter: options.recycleAfter,
     maxOldGenerationMb: options.maxOldGenerationMb,
+    // Batches are of HTML pages (text dumps come one by one): a worker, and a recycled worker's
+    // successor, is ready by the time its pages are read.
+    preloadHtml: true,
   });
   const scheduler = new Scheduler(sources, options, {
     io,
     pool,
     sink,
     tally,
+    files,
+    onOutputBroken,
     onProgress: (inputFinished) => {
       if (inputFinished) inputsDone++;
       const failed = failedCount(tally);
@@ -85,7 +98,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
     await sink.finish();
   }
   // A reader that closed the pipe (`| head`) wants no more output, on stderr either.
-  if (tally.outputBroken === 'EPIPE') return tally;
+  if (tally.readerGone) return tally;
   io.stderr.write(summaryLine(tally, performance.now() - started));
   if (tally.outputBroken) {
     io.stderr.write(`clean-article: E_OUTPUT: cannot write the records to ${options.outputDir ?? 'stdout'} (${tally.outputBroken}); the batch stopped\n`);
@@ -94,17 +107,33 @@ export async function runBatch(options: BatchOptions, io: BatchIo, signal?: Abor
 }
 
 /** -o DIR that is a file, or a folder that cannot be written, is one plain E_OUTPUT error. */
-async function openDirectorySink(dir: string, errorsName: string, format: OutputFormat, events: DirectoryEvents): Promise<Sink> {
+async function openDirectorySink(dir: string, errorsName: string, format: OutputFormat, events: DirectoryEvents, files: OutputFiles): Promise<Sink> {
   try {
-    return await directorySink(dir, errorsName, format, events);
+    return await directorySink(dir, errorsName, format, events, files);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOTDIR' || code === 'EEXIST'
-        ? 'it is a file, not a folder'
-        : code === 'EACCES' || code === 'EROFS' || code === 'EPERM'
-          ? 'it cannot be written'
-          : (code ?? String(error));
-    throw new CleanError('E_OUTPUT', `cannot write to the output folder ${dir}: ${why}`);
+    throw new CleanError('E_OUTPUT', `cannot write to the output folder ${dir}: ${folderProblem(error as NodeJS.ErrnoException)}`);
+  }
+}
+
+/** Why a folder cannot be written to, in a sentence; the errno stays in brackets for searching. */
+function folderProblem(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'it is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `it cannot be written (${error.code})`;
+    case 'ENOENT':
+      // mkdir -p on a read-only file system reports a missing parent instead.
+      return 'it cannot be created there (ENOENT)';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `the disk is full (${error.code})`;
+    case 'ENAMETOOLONG':
+      return 'its name is too long (ENAMETOOLONG)';
+    default:
+      return `it cannot be opened (${error.code ?? error.message})`;
   }
 }

@@ -6,7 +6,7 @@
 
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../errors.js';
-import type { PageOutcome, PageReply, PageRequest } from './protocol.js';
+import type { PageOutcome, PageReply, PageRequest, WorkerData, WorkerNote } from './protocol.js';
 
 export interface PoolOptions {
   size: number;
@@ -14,6 +14,8 @@ export interface PoolOptions {
   recycleAfter: number;
   /** The V8 old-space cap of each worker: a page that needs more ends as E_WORKER, not a dead process. */
   maxOldGenerationMb: number;
+  /** Workers load the HTML page handler as they start, not with their first page (the default). */
+  preloadHtml?: boolean;
 }
 
 /** Resolves with null when the pool was closed before the page finished. */
@@ -86,19 +88,39 @@ export class WorkerPool {
     await Promise.all(exits);
   }
 
+  /**
+   * The process's flags, less those a worker refuses: under `node --input-type=module -e` every
+   * worker died at start, and V8 flags (`node --max-old-space-size=4096`, `--expose-gc`) made
+   * every page E_INTERNAL. V8 flags hold for the whole process anyway.
+   */
+  private execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+
+  private startWorker(): Worker {
+    const start = (): Worker =>
+      new Worker(this.workerUrl, {
+        resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationMb },
+        workerData: { preloadHtml: this.options.preloadHtml ?? false } satisfies WorkerData,
+        execArgv: this.execArgv,
+        // A worker's console output must never reach the JSONL on stdout.
+        stdout: true,
+      });
+    try {
+      return start();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      // "Initiated Worker with invalid execArgv flags: --a, --b": those go (all, if unreadable).
+      const refused = /flags: (.+)$/.exec((error as Error).message)?.[1]?.split(', ') ?? this.execArgv;
+      this.execArgv = this.execArgv.filter((flag) => !refused.includes(flag));
+      return start();
+    }
+  }
+
   private spawn(): void {
-    const worker = new Worker(this.workerUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationMb },
-      // The process's flags, less those a worker refuses: under `node --input-type=module -e`
-      // every worker died at start.
-      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-      // A worker's console output must never reach the JSONL on stdout.
-      stdout: true,
-    });
+    const worker = this.startWorker();
     worker.stdout.resume();
     const slot: Slot = { worker, ready: false, dead: false, pages: 0, task: undefined, timer: undefined, succeeded: false };
     this.slots.add(slot);
-    worker.on('message', (message: PageReply | { ready: true }) => this.onMessage(slot, message));
+    worker.on('message', (message: PageReply | WorkerNote) => this.onMessage(slot, message));
     worker.on('error', (error: Error & { code?: string }) => {
       const oom = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.fail(slot, 'E_WORKER', oom ? 'the worker ran out of memory on this page' : `the worker crashed: ${error.message}`);
@@ -106,8 +128,8 @@ export class WorkerPool {
     worker.on('exit', (code) => this.fail(slot, 'E_WORKER', `the worker exited with code ${code}`));
   }
 
-  private onMessage(slot: Slot, message: PageReply | { ready: true }): void {
-    if (slot.dead) return;
+  private onMessage(slot: Slot, message: PageReply | WorkerNote): void {
+    if (slot.dead || 'loaded' in message) return;
     if ('ready' in message) {
       slot.ready = true;
       this.failedStarts = 0;

@@ -30,6 +30,18 @@ export interface PageRequest {
   layout: RecordLayout;
 }
 
+/** What a worker is started with. */
+export interface WorkerData {
+  /** Load the page handler for HTML at once rather than with the first page (src/batch/worker.ts). */
+  preloadHtml: boolean;
+}
+
+/**
+ * A worker's other messages: `ready` once it can take pages, then, with its first page, where
+ * its page handler was loaded from (tests read it; the pool has no use for it).
+ */
+export type WorkerNote = { ready: true } | { loaded: 'bundle'; codeCache: 'used' | 'rejected' | 'none' } | { loaded: 'modules' };
+
 export type PageReply = { id: number; ok: true; record: string } | { id: number; ok: false; code: ErrorCode; message: string };
 
 /** A page's end: its rendered record, or the error that stopped it. */

@@ -9,16 +9,17 @@ import { CleanError, toCleanError } from '../errors.js';
 import { readInput } from '../input/index.js';
 import { resolveFetchOptions } from '../input/limits.js';
 import type { FetchOptions } from '../types.js';
-import { AtomicFile } from './atomic.js';
+import { isPathError, unwritableMessage } from './dir-sink.js';
 import { Channel } from './channel.js';
 import { HostLimiter } from './hosts.js';
 import type { BatchIo, BatchOptions } from './index.js';
 import type { WorkerPool } from './pool.js';
 import { layoutOf, type PageOutcome, type PageRequest, type RecordLayout } from './protocol.js';
-import { alreadyDone, outputPath, refuseSymlinksBelow, unwritableMessage, type Finished, type Sink } from './sink.js';
+import type { OutputFiles } from './output-files.js';
+import { alreadyDone, outputPath, type Finished, type Sink } from './sink.js';
 import type { BatchSource } from './sources.js';
 import { countFailure, type BatchTally } from './summary.js';
-import { runWarc, type WarcJob } from './warc-run.js';
+import { runWarc, runWarcToFile, type WarcJob } from './warc-run.js';
 
 /** Inputs may start only this far ahead of the first unwritten one, bounding the reorder buffer. */
 const ORDER_WINDOW = 512;
@@ -37,6 +38,9 @@ export interface SchedulerParts {
   pool: WorkerPool;
   sink: Sink;
   tally: BatchTally;
+  files: OutputFiles;
+  /** A write error that stops all output (a full disk): the batch stops. */
+  onOutputBroken: (error: NodeJS.ErrnoException) => void;
   /** After each input that finished (true), and each WARC record (false). */
   onProgress: (inputFinished: boolean) => void;
 }
@@ -145,9 +149,9 @@ export class Scheduler {
    */
   private async processWarc(index: number, source: BatchSource): Promise<void> {
     const { tally, sink, onProgress } = this.parts;
-    const finish = (finished: Finished): void => {
+    const finish = (finished: Finished, counted = false): void => {
       if (finished === 'skipped') tally.skipped++;
-      else if (typeof finished === 'object' && 'ok' in finished && !finished.ok) countFailure(tally, finished.code);
+      else if (!counted && typeof finished === 'object' && 'ok' in finished && !finished.ok) countFailure(tally, finished.code);
       sink.accept(index, source, finished);
       onProgress(true);
     };
@@ -162,13 +166,17 @@ export class Scheduler {
     const job = this.warcJob(source);
     if (dir) {
       const path = outputPath(dir, source);
-      const file = await refuseSymlinksBelow(dir, path)
-        .then(() => AtomicFile.open(path))
-        .catch((error: NodeJS.ErrnoException) => error);
-      if (file instanceof Error) return finish({ ok: false, code: 'E_OUTPUT', message: unwritableMessage(path, file) });
-      const complete = await runWarc(job, (line) => file.append(line)).catch(() => false);
-      await (complete ? file.commit() : file.discard());
-      if (!complete) tally.warcUnfinished++;
+      const failed = (error: NodeJS.ErrnoException): void => {
+        // Its pages were cleaned but have no output: each is E_OUTPUT, not ok (at least the file is one).
+        tally.ok -= job.counts.ok;
+        for (let n = 0; n < Math.max(1, job.counts.ok); n++) countFailure(tally, 'E_OUTPUT');
+        if (!isPathError(error)) this.parts.onOutputBroken(error);
+        const pages = job.counts.ok > 0 ? `: its ${job.counts.ok} cleaned pages have no output` : '';
+        finish({ ok: false, code: 'E_OUTPUT', message: `${unwritableMessage(path, error)}${pages}` }, true);
+      };
+      const written = await runWarcToFile(job, dir, path, this.parts.files);
+      if (written !== 'complete' && written !== 'stopped') return failed(written);
+      if (written === 'stopped') tally.warcUnfinished++;
       return finish('written');
     }
     const lines = new Channel<string>(WARC_LINES_BUFFERED);
@@ -191,6 +199,7 @@ export class Scheduler {
       nextId: () => this.nextRecordId++,
       stopped: () => this.stopping,
       onRecord: () => onProgress(false),
+      counts: { ok: 0 },
     };
   }
 

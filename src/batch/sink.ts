@@ -1,14 +1,13 @@
 // src/batch/sink.ts
 // Where batch records go, always in input order: JSON Lines on stdout, or one .json per input
-// under -o DIR (written atomically) with the failures in DIR/errors.jsonl. Pages finish out of
-// order; a small reorder buffer puts them back.
+// under -o DIR (dir-sink.ts) with the failures in DIR/errors.jsonl. Pages finish out of order; a
+// small reorder buffer puts them back.
 
-import { lstat, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { OutputFormat } from '../output/index.js';
 import type { BatchSource } from './sources.js';
 import type { PageOutcome } from './protocol.js';
-import { AtomicFile, writeFileAtomic } from './atomic.js';
-import { dirname, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 
 /**
  * A finished input: its record, or "skipped" (already done, --resume) to keep the order moving.
@@ -30,10 +29,10 @@ export function errorLine(source: string, code: string, message: string): string
   return `${JSON.stringify({ source, error: { code, message } })}\n`;
 }
 
-type Emit = (source: BatchSource, finished: Finished) => Promise<void>;
+export type Emit = (source: BatchSource, finished: Finished) => Promise<void>;
 
 /** Puts records back in input order and writes them one at a time through `emit`. */
-class OrderedSink implements Sink {
+export class OrderedSink implements Sink {
   private readonly buffer = new Map<number, [BatchSource, Finished]>();
   private next = 0;
   private chain: Promise<void> = Promise.resolve();
@@ -112,81 +111,6 @@ export function outputPath(dir: string, source: BatchSource, format: OutputForma
 /** The errors file; shards get their own so that several can share one DIR. */
 export function errorsFileName(shard: { index: number; count: number } | undefined): string {
   return shard ? `errors.${shard.index}-of-${shard.count}.jsonl` : 'errors.jsonl';
-}
-
-/** Write errors that concern one output path; any other means nothing more can be written. */
-const PATH_ERRORS = new Set(['ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EINVAL', 'EILSEQ', 'ELOOP']);
-
-export interface DirectoryEvents {
-  /** A page's file could not be written (its name, a clash): it becomes that page's E_OUTPUT record. */
-  pageUnwritable(source: BatchSource): void;
-  /** Nothing more can be written (a full disk, a read-only folder): the batch stops. */
-  broken(error: NodeJS.ErrnoException): void;
-}
-
-/**
- * -o DIR: each success as DIR/<name>.json, each failure as a line of the errors file. A stale
- * temporary errors file that a kill -9 left behind (same name, so same shard) is removed first.
- */
-export async function directorySink(dir: string, errorsName: string, format: OutputFormat, events: DirectoryEvents): Promise<Sink> {
-  await removeStaleTemporaries(dir, errorsName);
-  const errors = await AtomicFile.open(join(dir, errorsName));
-  let broken = false;
-  const fail = (error: unknown): void => {
-    if (broken) return;
-    broken = true;
-    events.broken(error as NodeJS.ErrnoException);
-  };
-  const logError = async (line: string): Promise<void> => {
-    if (!broken) await errors.append(line).catch(fail);
-  };
-  const emit: Emit = async (source, finished) => {
-    if (finished === 'skipped' || finished === 'written' || 'lines' in finished) return;
-    if (!finished.ok) return logError(errorLine(source.spec, finished.code, finished.message));
-    // Once nothing can be written, a cleaned page is not an "ok" one: it has no output.
-    if (broken) return events.pageUnwritable(source);
-    const path = outputPath(dir, source, format);
-    try {
-      await refuseSymlinksBelow(dir, path);
-      await writeFileAtomic(path, finished.record);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      events.pageUnwritable(source);
-      if (!PATH_ERRORS.has(code)) return fail(error);
-      await logError(errorLine(source.spec, 'E_OUTPUT', unwritableMessage(path, error as NodeJS.ErrnoException)));
-    }
-  };
-  return new OrderedSink(emit, async () => {
-    if (broken) await errors.discard().catch(() => {});
-    else await errors.commit().catch(fail);
-  });
-}
-
-/**
- * A symbolic link inside DIR (planted by a page's name, or by anyone who can write there) would
- * carry the record outside DIR: every folder between DIR and the file must be a real folder.
- * DIR itself may be a link; the user chose it.
- */
-/** An output file's E_OUTPUT message: the code, or what the symlink check found. */
-export function unwritableMessage(path: string, error: NodeJS.ErrnoException): string {
-  return `cannot write ${path} (${error.code === 'ELOOP' ? error.message : error.code})`;
-}
-
-export async function refuseSymlinksBelow(dir: string, path: string): Promise<void> {
-  const parts = relative(dir, dirname(path)).split(sep).filter(Boolean);
-  let at = dir;
-  for (const part of parts) {
-    at = join(at, part);
-    const info = await lstat(at).catch(() => null);
-    if (info === null) return; // not there yet: mkdir makes a real folder from here down
-    if (info.isSymbolicLink()) throw Object.assign(new Error(`${at} is a symbolic link`), { code: 'ELOOP' });
-  }
-}
-
-async function removeStaleTemporaries(dir: string, errorsName: string): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const stale = names.filter((name) => name.startsWith(`.${errorsName}.`) && name.endsWith('.tmp'));
-  await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
 }
 
 /**

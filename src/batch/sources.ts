@@ -7,6 +7,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { join, relative, sep } from 'node:path';
 import { CleanError } from '../errors.js';
+import { withoutCredentials } from '../input/credentials.js';
 import { classifyInput } from '../input/index.js';
 import { isWarcName, WARC_ENDING } from '../warc/name.js';
 
@@ -100,8 +101,8 @@ function splitListLine(line: string): [string, string | undefined] {
 
 function withUrl(source: BatchSource, url: string): BatchSource {
   if (source.host !== null || source.spec === '-') return { ...source, problem: `a URL after the tab goes with a saved file, not with ${source.spec}` };
-  if (!/^https?:\/\/[^/\s]/i.test(url) || !URL.canParse(url)) return { ...source, problem: `not an http(s) URL after the tab: ${url}` };
-  return { ...source, url };
+  if (!/^https?:\/\/[^/\s]/i.test(url) || !URL.canParse(url)) return { ...source, problem: `not an http(s) URL after the tab: ${withoutCredentials(url)}` };
+  return { ...source, url: withoutCredentials(url) };
 }
 
 /** A URL's output name: host and path, made safe as a relative file path. */
@@ -149,7 +150,9 @@ function describe(spec: string, outName: string): BatchSource {
 }
 
 /** One named input: a URL, "-", a folder (walked) or a file. */
-async function* expandArg(arg: string, selection: FileSelection, tally: WalkTally): AsyncGenerator<BatchSource> {
+async function* expandArg(given: string, selection: FileSelection, tally: WalkTally): AsyncGenerator<BatchSource> {
+  // user:password@ in a URL is never sent (see credentials.ts), so no record or file name shows it.
+  const arg = withoutCredentials(given);
   let kind: ReturnType<typeof classifyInput>;
   try {
     kind = classifyInput(arg);

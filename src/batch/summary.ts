@@ -17,8 +17,10 @@ export interface BatchTally {
   interrupted: boolean;
   /** WARC records that hold no page to clean, by why (request, revisit, not 200, not HTML). */
   warcSkipped: Map<string, number>;
-  /** Set when stdout failed (EPIPE: the reader went away): the batch stopped there. */
+  /** Set when the output failed (a full disk, a read-only folder): the batch stopped there. */
   outputBroken?: string;
+  /** The reader of stdout closed the pipe (`| head`): no more output at all, on stderr either. */
+  readerGone?: boolean;
   /** WARC files the interrupt stopped part way (with -o their output is not published). */
   warcUnfinished: number;
 }

@@ -4,6 +4,9 @@
 // is written in record order. Skipped records (requests, revisits, non-200, non-HTML) are counted.
 
 import type { WarcItem } from '../warc/records.js';
+import { AtomicFile } from './atomic.js';
+import { refuseSymlinksBelow } from './dir-sink.js';
+import type { OutputFiles } from './output-files.js';
 import { readWarcFile } from '../warc/records.js';
 import type { WorkerPool } from './pool.js';
 import type { PageRequest } from './protocol.js';
@@ -28,6 +31,8 @@ export interface WarcJob {
   /** True once the batch is interrupted: no new record is started. */
   stopped: () => boolean;
   onRecord: () => void;
+  /** Records of this file cleaned into an article, so far (they are in tally.ok too). */
+  counts: { ok: number };
 }
 
 /** A record's line, or null when the interrupt ended it. */
@@ -56,6 +61,31 @@ export async function runWarc(job: WarcJob, write: (line: string) => Promise<voi
   return complete && !job.stopped();
 }
 
+/**
+ * -o DIR: the file's records go to `path`, published only once all are in ('complete'); an
+ * interrupt leaves nothing ('stopped'); a write error is returned, and nothing is left either.
+ */
+export async function runWarcToFile(job: WarcJob, dir: string, path: string, files: OutputFiles): Promise<'complete' | 'stopped' | NodeJS.ErrnoException> {
+  const file = await refuseSymlinksBelow(dir, path, files)
+    .then(() => AtomicFile.open(path, files))
+    .catch((error: NodeJS.ErrnoException) => error);
+  if (file instanceof Error) return file;
+  let writeError: NodeJS.ErrnoException | null = null;
+  const append = (line: string): Promise<void> =>
+    file.append(line).catch((error: NodeJS.ErrnoException) => {
+      writeError = error;
+      throw error;
+    });
+  const complete = await runWarc(job, append).catch(() => false);
+  if (complete && writeError === null)
+    writeError = await file.commit().then(
+      () => null,
+      (error: NodeJS.ErrnoException) => error,
+    );
+  else await file.discard();
+  return writeError ?? (complete ? 'complete' : 'stopped');
+}
+
 async function settle(job: WarcJob, item: Exclude<WarcItem, { kind: 'skip' }>): Promise<string | null> {
   const source = `${job.source.spec}#${item.offset}`;
   const { tally } = job;
@@ -76,6 +106,7 @@ async function settle(job: WarcJob, item: Exclude<WarcItem, { kind: 'skip' }>): 
   job.onRecord();
   if (outcome.ok) {
     tally.ok++;
+    job.counts.ok++;
     return outcome.record;
   }
   countFailure(tally, outcome.code);

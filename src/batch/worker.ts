@@ -1,65 +1,60 @@
 // src/batch/worker.ts
-// A pool worker thread: cleans the page bytes it is sent and answers with the rendered record or
-// a typed error. It keeps nothing between pages; the pool recycles it to shed jsdom's leak.
+// A pool worker thread: cleans the page bytes it is sent (src/batch/page-handler.ts) and answers
+// with the rendered record or a typed error. It keeps nothing between pages; the pool recycles
+// it to shed jsdom's leak.
+//
+// The handler is loaded when the first page arrives (or at once, when the pool says to expect
+// HTML), from one of two places holding the same code: an HTML page takes the worker bundle when the build made one that is still current
+// (src/batch/worker-bundle.ts: one script and its compiled code instead of ~900 modules); a text
+// dump takes the modules themselves, as it needs only a few of them and no jsdom, which is
+// cheaper than reading the whole bundle. The choice changes the speed, never the output.
 
-import { parentPort } from 'node:worker_threads';
-import { CleanError, toCleanError } from '../errors.js';
-import { render } from '../output/index.js';
-import { renderJson, renderJsonLine } from '../output/json.js';
-import { cleanRaw } from '../pipeline.js';
-import type { Article } from '../types.js';
-import type { PageReply, PageRequest } from './protocol.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { looksLikeHtml } from '../decode/sniff.js';
+import type { PageRequest, WorkerData, WorkerNote } from './protocol.js';
+import { freshManifest, type HandlePage, loadBundle } from './worker-bundle.js';
 
-/**
- * Test-only hooks (documented in the README as such): with CLEAN_ARTICLE_TEST_HOOKS=1, a page
- * holding one of these markers hangs the extractor or crashes the worker, so the tests can prove
- * that the pool survives both. Without the variable the markers are ordinary comments.
- */
-const HOOKS_ON = process.env['CLEAN_ARTICLE_TEST_HOOKS'] === '1';
-const HANG_MARKER = '<!--clean-article-test-hook:hang-->';
-const CRASH_MARKER = '<!--clean-article-test-hook:crash-->';
+type Loaded = { handlePage: HandlePage; note: WorkerNote };
 
-function runTestHooks(bytes: Buffer): boolean {
-  if (!HOOKS_ON) return false;
-  if (bytes.includes(HANG_MARKER)) {
-    // A synchronous loop, as a pathological page would cause: only terminate() can end it.
-    for (;;) Math.random();
+/** CLEAN_ARTICLE_NO_BUNDLE=1 loads the modules even when a bundle is there (to compare both). */
+async function loadHandler(html: boolean): Promise<Loaded> {
+  const manifest = html && process.env['CLEAN_ARTICLE_NO_BUNDLE'] !== '1' ? freshManifest() : null;
+  if (manifest) {
+    try {
+      const bundle = loadBundle(manifest);
+      return { handlePage: bundle.handlePage, note: { loaded: 'bundle', codeCache: bundle.codeCache } };
+    } catch {
+      // A damaged bundle must not cost the page: the modules hold the same code.
+    }
   }
-  if (bytes.includes(CRASH_MARKER)) {
-    setImmediate(() => {
-      throw new Error('simulated worker crash (test hook)');
-    });
-    return true;
-  }
-  return false;
+  return { handlePage: (await import('./page-handler.js')).handlePage, note: { loaded: 'modules' } };
 }
 
-async function handle(request: PageRequest): Promise<PageReply | null> {
+/** Tags are ASCII in every charset a page comes in but UTF-16, which just takes the modules. */
+function isHtml(request: PageRequest): boolean {
   const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-  if (runTestHooks(bytes)) return null;
-  try {
-    const raw = { source: request.source, bytes, contentType: request.contentType, url: request.url, ...(request.warc ? { warc: request.warc } : {}) };
-    const article = cleanRaw(raw, request.options);
-    const record = await renderRecord(article, request.layout);
-    return { id: request.id, ok: true, record };
-  } catch (error) {
-    const clean = error instanceof CleanError ? error : toCleanError(error);
-    return { id: request.id, ok: false, code: clean.code, message: clean.message };
-  }
-}
-
-/** JSON inline; the other formats' renderers load on first use (turndown only for Markdown). */
-function renderRecord(article: Article, layout: PageRequest['layout']): string | Promise<string> {
-  if (layout === 'line') return renderJsonLine(article);
-  if (layout === 'pretty' || layout === 'compact') return renderJson(article, { compact: layout === 'compact' });
-  return render(article, layout);
+  return looksLikeHtml(bytes.toString('latin1', 0, 256 * 1024));
 }
 
 const port = parentPort;
 if (!port) throw new Error('batch/worker.js runs only as a worker thread');
+let loading: Promise<Loaded> | undefined;
+
+function load(html: boolean): Promise<Loaded> {
+  const started = loadHandler(html);
+  // Where the handler came from, for the tests; the pool passes such notes by.
+  void started.then(({ note }) => port!.postMessage(note));
+  return started;
+}
+
 port.on('message', (request: PageRequest) => {
-  void handle(request).then((reply) => {
-    if (reply) port.postMessage(reply);
-  });
+  loading ??= load(isHtml(request));
+  void loading
+    .then(({ handlePage }) => handlePage(request))
+    .then((reply) => {
+      if (reply) port.postMessage(reply);
+    });
 });
-port.postMessage({ ready: true });
+port.postMessage({ ready: true } satisfies WorkerNote);
+// A pool that expects HTML pages has the handler loaded now, while its pages are being read.
+if ((workerData as WorkerData | null)?.preloadHtml) loading = load(true);

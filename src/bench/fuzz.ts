@@ -77,6 +77,9 @@ function hostilePages(story: string): Record<string, string> {
     'nested-quotes': page(`<article>${`<blockquote><p>${story}</p>`.repeat(450)}</article>`),
     'million-empties': page(`${'<span></span>'.repeat(1_000_000)}<article><p>${story}</p></article>`),
     'utf7-markup': page(`<p>${story}</p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-`, '<meta charset="utf-7">'),
+    'bare-text': `<title>Hostile</title><p>${story}</p>${'word '.repeat(3_000_000)}`,
+    'noscript-text': page(`<article><p>${story}</p><noscript>${'word '.repeat(3_000_000)}</noscript></article>`),
+    'huge-json-ld': page(`<p>${story}</p>`, `<script type="application/ld+json">{"@type":"NewsArticle","headline":"${'h '.repeat(6_000_000)}"}</script>`),
     'script-links': page(`<article><p>${story} <a href="JaVaScRiPt:alert(1)">x</a><img src=a.jpg onerror="alert(1)"></p></article>`),
   };
 }

@@ -43,6 +43,7 @@ const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
 const ENVIRONMENT = [
   ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'proxies for fetching URLs (lower-case forms too)'],
   ['NO_COLOR', 'honoured: the tool prints no colour in any case'],
+  ['CLEAN_ARTICLE_NO_BUNDLE=1', "clean pages from the modules, not the build's worker bundle (slower start, same output)"],
 ] as const;
 
 function table(rows: ReadonlyArray<readonly [string, string]>, indent = '  '): string {

@@ -5,8 +5,10 @@
 // The pipeline (and jsdom with it) is imported lazily so --help and --version answer fast.
 
 import { CommanderError } from 'commander';
+import type { OutputFiles } from '../batch/output-files.js';
 import { batchOptionsFrom, batchUsageError, readBatchCliOptions, wantsBatch, type BatchCliOptions } from '../batch/cli-options.js';
 import { CleanError, formatError, toCleanError } from '../errors.js';
+import { withoutCredentials } from '../input/credentials.js';
 import { createProgram, readCliOptions, type CliOptions } from './program.js';
 
 export const EXIT_OK = 0;
@@ -23,6 +25,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   /** Batch mode calls this once: the signal aborts when the user interrupts the batch. */
   interrupts?: () => AbortSignal;
+  /** The file-system calls -o DIR makes (tests pass ones that fail on cue). */
+  files?: OutputFiles;
 }
 
 const PROCESS_IO: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, interrupts: processInterrupts };
@@ -68,7 +72,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
     io.stderr.write(usageLine('no input given (a file, a URL, a folder, or - for stdin)'));
     return EXIT_USAGE;
   }
-  return cleanOne(input, options, batch.pageTimeoutMs, io);
+  // user:password@ in a URL is never sent, so the record and any error line go without it.
+  return cleanOne(withoutCredentials(input), options, batch.pageTimeoutMs, io);
 }
 
 async function cleanOne(input: string, options: CliOptions, pageTimeoutMs: number, io: CliIo): Promise<number> {
@@ -128,7 +133,7 @@ function writeFully(stream: NodeJS.WritableStream, text: string, input: string):
 async function runBatchMode(options: CliOptions, batch: BatchCliOptions, io: CliIo): Promise<number> {
   const problem = batchUsageError(batch, options);
   if (problem) {
-    io.stderr.write(`clean-article: ${problem}\n`);
+    io.stderr.write(usageLine(problem));
     return EXIT_USAGE;
   }
   const [{ runBatch }, { failedCount }] = await Promise.all([import('../batch/index.js'), import('../batch/summary.js')]);
@@ -141,8 +146,17 @@ async function runBatchMode(options: CliOptions, batch: BatchCliOptions, io: Cli
     minWords: options.minWords,
     fetch: options.fetch,
   };
-  const tally = await runBatch(batchOptionsFrom(batch, common), io, io.interrupts?.());
-  if (tally.outputBroken) return tally.outputBroken === 'EPIPE' ? EXIT_PIPE : EXIT_FAILED;
+  let tally: Awaited<ReturnType<typeof runBatch>>;
+  try {
+    tally = await runBatch(batchOptionsFrom(batch, common), io, io.interrupts?.());
+  } catch (error) {
+    // A batch that cannot start (-o onto a file, an unreadable --urls list) is one plain line.
+    if (!(error instanceof CleanError)) throw error;
+    io.stderr.write(`${formatError(error)}\n`);
+    return EXIT_FAILED;
+  }
+  if (tally.readerGone) return EXIT_PIPE;
+  if (tally.outputBroken) return EXIT_FAILED;
   if (tally.interrupted) return EXIT_INTERRUPTED;
   return failedCount(tally) > 0 ? EXIT_FAILED : EXIT_OK;
 }

@@ -9,17 +9,23 @@ import { WORKER_HEAP_MB } from '../batch/cli-options.js';
 import { WorkerPool } from '../batch/pool.js';
 import { layoutOf } from '../batch/protocol.js';
 import { CleanError, toCleanError } from '../errors.js';
-import { readInput } from '../input/index.js';
 import { resolveFetchOptions } from '../input/limits.js';
 import type { CliOptions } from './program.js';
 
+/** Inputs named like text dumps: their worker loads only what a dump needs (src/batch/worker.ts). */
+const TEXT_NAME = /\.(txt|text|md)(\.gz)?$/i;
+
 /** The rendered output for one input; throws a CleanError (with the input) when it fails. */
 export async function cleanOneInWorker(input: string, options: CliOptions, pageTimeoutMs: number, stdin: Readable): Promise<string> {
-  const raw = await readInput(input, resolveFetchOptions(options.fetch), stdin).catch((error: unknown) => {
-    throw toCleanError(error, input);
-  });
-  const pool = new WorkerPool({ size: 1, pageTimeoutMs, recycleAfter: 1, maxOldGenerationMb: WORKER_HEAP_MB });
+  // The worker starts first: unless the name says text, it loads the HTML pipeline on the other
+  // core while this thread loads the readers and reads the file, stdin or the URL.
+  const preloadHtml = !TEXT_NAME.test(input);
+  const pool = new WorkerPool({ size: 1, pageTimeoutMs, recycleAfter: 1, maxOldGenerationMb: WORKER_HEAP_MB, preloadHtml });
   try {
+    const { readInput } = await import('../input/index.js');
+    const raw = await readInput(input, resolveFetchOptions(options.fetch), stdin).catch((error: unknown) => {
+      throw toCleanError(error, input);
+    });
     const outcome = await pool.run({
       id: 0,
       source: input,

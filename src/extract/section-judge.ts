@@ -23,6 +23,7 @@ import {
   tokenSet,
 } from '../filters/tokens.js';
 import { parseWrittenDate } from '../metadata/visible-date.js';
+import { roleId } from '../parse/component-names.js';
 import { readableText } from '../text/dom-text.js';
 import { collapseSpaces, countWords, textKey } from '../text/normalize.js';
 
@@ -77,7 +78,8 @@ export interface JudgeOptions {
 }
 
 function tokensOf(element: Element): string[] {
-  return elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? '');
+  // An id slugged from the section's own heading ("how-to-share-a-screen") names no role.
+  return elementTokens(element.attribs['class'] ?? '', roleId(element));
 }
 
 function isMediaWidget(element: Element): boolean {

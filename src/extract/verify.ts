@@ -3,43 +3,20 @@
 // (a photo post, a brief under a big sidebar) that block can be the page's furniture: the footer's
 // disclaimer, the sidebar's author card, a search widget's topic list, the comment thread. Trusting
 // it blindly scores the page 0. This stage checks where the chosen block sits and what it says, and
-// when it reads as furniture, asks Readability for its next choice with that block gone, then
+// when it reads as furniture (furniture.ts), asks Readability for its next choice with that block gone, then
 // falls back to the block under the page's own headline. A replacement must pass the same checks.
 
 import type { CheerioAPI } from 'cheerio';
-import { load } from '../parse/cheerio-load.js';
 import type { Element } from 'domhandler';
 import { HIDDEN } from '../filters/page-chrome.js';
-import { LEGAL_NOTICE } from '../filters/promos.js';
 import { linkDensity } from '../filters/select-helpers.js';
+import { load } from '../parse/cheerio-load.js';
 import { readableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey } from '../text/normalize.js';
+import { assess, insideFurniture, parentElement } from './furniture.js';
 import type { PageParagraphs } from './page-paragraphs.js';
 import type { ExtractedContent } from './readability.js';
-import { sourceElement } from './siblings.js';
 
-/** Markup that holds a page's furniture, never its story. */
-const FURNITURE_TAGS = new Set(['footer', 'aside', 'nav']);
-/**
- * A class or id that names furniture starts with its role ("sidebar-left", "footer", "profile-box",
- * "site-footer", "comments-area"); one that only mentions it ("has-sidebar", "entry-author-kim",
- * "elementor-widget") describes a layout or a story and says nothing.
- */
-const FURNITURE_NAME =
-  /^(?:(?:site|page|main|primary|secondary|global|left|right)[-_]?)?(?:sidebar|footer|profile|bio|colophon|siteinfo|disclaimer|copyright|comments?|disqus)(?:[-_\d]|$)/i;
-/**
- * What notices say: privacy and consent, disclaimers and licences, in the languages we see most.
- * A story mentions these words in passing; a notice is made of them (see `readsAsNotice`).
- */
-const NOTICE_TERMS = [
-  String.raw`privacy (?:policy|notice|statement)|cookies?\b|opt[- ]out|personal (?:data|information)|do not sell`,
-  'disclaimer|disclosure|terms (?:of|and) (?:use|service|conditions)|no affiliation|trademarks?|licen[cs]ed under|creative commons',
-  'datenschutz|haftungsausschluss|impressum|données personnelles|mentions légales|política de privacidad|aviso legal|privacidade|prywatności',
-].join('|');
-const NOTICE_WORD = new RegExp(NOTICE_TERMS, 'iu');
-/** Notices are short; a long block that mentions cookies is a story about cookies. */
-const MAX_NOTICE_CHARS = 1500;
-const MAX_LINK_DENSITY = 0.5;
 /**
  * The post under a headline often carries its share buttons and a list of related posts, which the
  * article filters remove later; only a block that is nearly all links is no story at all.
@@ -60,68 +37,6 @@ export interface VerifyInputs {
   title: string | null;
   /** Readability again on the page without the given elements (a fresh parse each call). */
   rerun: (without: readonly Element[]) => ExtractedContent | null;
-}
-
-function parentElement(node: Element): Element | null {
-  const parent = node.parent;
-  return parent && parent.type === 'tag' ? (parent as Element) : null;
-}
-
-function namedFurniture(element: Element): boolean {
-  const names = `${element.attribs['class'] ?? ''} ${element.attribs['id'] ?? ''}`.split(/\s+/);
-  return names.some((name) => FURNITURE_NAME.test(name));
-}
-
-/** The element or one of its ancestors is furniture by tag or by name. */
-function insideFurniture(element: Element): boolean {
-  for (let node: Element | null = element; node && node.name !== 'body'; node = parentElement(node)) {
-    if (FURNITURE_TAGS.has(node.name) || namedFurniture(node)) return true;
-  }
-  return false;
-}
-
-/**
- * A short block made of notices: most of its sentences are a notice's (a disclaimer, a licence, a
- * privacy note). A story with a copyright line under it is not; nor is a long story about cookies.
- */
-function readsAsNotice(text: string): boolean {
-  if (text.length > MAX_NOTICE_CHARS) return false;
-  const sentences = text.split(/(?<=[.!?。！？])\s+/u).filter((sentence) => sentence.trim().length > 0);
-  const notices = sentences.filter((sentence) => LEGAL_NOTICE.test(sentence) || NOTICE_WORD.test(sentence));
-  return sentences.length > 0 && notices.length * 2 >= sentences.length;
-}
-
-interface Assessment {
-  /** Why the extraction reads as page furniture, or null when it reads as a story. */
-  reason: 'notice' | 'links' | 'furniture' | null;
-  /** Where on the page it came from, when that can be found. */
-  source: Element | null;
-}
-
-function assess($page: CheerioAPI, content: ExtractedContent, paragraphs: PageParagraphs): Assessment {
-  const $article = load(content.html, null, false);
-  const source = locateSource($page, $article, paragraphs);
-  const text = collapseSpaces($article.root().text());
-  if (readsAsNotice(text)) return { reason: 'notice', source };
-  if (linkDensity($article, $article.root().children()) > MAX_LINK_DENSITY) return { reason: 'links', source };
-  return { reason: source && insideFurniture(source) ? 'furniture' : null, source };
-}
-
-/** Why the extraction reads as page furniture, or null when it reads as a story. */
-export function furnitureReason($page: CheerioAPI, content: ExtractedContent, paragraphs: PageParagraphs): string | null {
-  return assess($page, content, paragraphs).reason;
-}
-
-/** Where on the page the extraction came from: by its paragraphs, else by an id Readability kept. */
-function locateSource($page: CheerioAPI, $article: CheerioAPI, paragraphs: PageParagraphs): Element | null {
-  const byParagraphs = sourceElement($page, $article, paragraphs);
-  if (byParagraphs) return byParagraphs;
-  const id = $article('[id]')
-    .toArray()
-    .map((element) => element.attribs['id'] ?? '')
-    .find((value) => value !== '' && !value.startsWith('readability-'));
-  const found = id ? $page(`[id="${id.replace(/["\\]/g, '')}"]`).first() : null;
-  return found && found.length > 0 ? found[0]! : null;
 }
 
 /** How much of the title a heading is: 1 for the title itself, 0 for an unrelated heading. */
@@ -180,6 +95,61 @@ function blockContent($page: CheerioAPI, root: Element, headline: Element): Extr
   };
 }
 
+/**
+ * No headline to anchor on (a title that is only the site's name, or one the headline words
+ * differently) and the choice is a poll, a search form or a data table: Readability's next choice
+ * with it gone, when that reads as a story of some length.
+ * Other furniture reasons keep the first choice without an anchor: a post list or a block named
+ * like a sidebar is the story on many pages whose title gives no headline to check against.
+ */
+function unanchored(content: ExtractedContent, holder: Element, inputs: VerifyInputs): ExtractedContent {
+  const next = inputs.rerun([holder]);
+  if (!next) return content;
+  const again = assess(inputs.page, next, inputs.paragraphs);
+  // Old layouts set the story and lists of other headlines in one cell; the article filters take
+  // the lists out later, so links alone do not refuse it: the story's own words must be there.
+  if (again.reason !== null && again.reason !== 'links') return content;
+  const $next = load(next.html, null, false);
+  $next('a').remove();
+  return collapseSpaces($next.root().text()).length >= MIN_STORY_CHARS ? next : content;
+}
+
+/**
+ * The block is another post of the page: it sits in an <article> whose own h1 is not the page's
+ * headline, while the headline (the h1 that is the title) heads a story elsewhere. Pages that load
+ * the next stories below the first (infinite scroll, a blog's front page of full posts) give
+ * Readability several articles to choose from, and it takes the longest, not the page's own.
+ */
+function isNeighbourPost($page: CheerioAPI, source: Element, title: string | null): boolean {
+  const post = $page(source).closest('article');
+  if (post.length === 0 || title === null) return false;
+  const titleKey = textKey(title);
+  const headings = post.find('h1').toArray();
+  return headings.length > 0 && headings.every((heading) => titleShare(textKey(readableText(heading)), titleKey) < MIN_TITLE_SHARE);
+}
+
+/**
+ * The story under the page's own headline instead of a neighbouring post: Readability again with
+ * the other posts (the page's other <article>s with an h1) hidden, when its choice then lies in
+ * the headline's own <article>; else that article's block.
+ */
+function headlineStory(content: ExtractedContent, source: Element, inputs: VerifyInputs): ExtractedContent {
+  const { page } = inputs;
+  const headline = findHeadline(page, inputs.title);
+  const own = headline?.name === 'h1' ? (page(headline).closest('article')[0] as Element | undefined) : undefined;
+  if (!headline || !own || within(page, own, source)) return content;
+  const others = page('article')
+    .toArray()
+    .filter((post) => post !== own && !within(page, post, own) && !within(page, own, post) && page(post).find('h1').length > 0);
+  const next = inputs.rerun(others);
+  if (next) {
+    const again = assess(page, next, inputs.paragraphs);
+    if (!again.reason && within(page, own, again.source)) return next;
+  }
+  const block = blockContent(page, own, headline);
+  return assess(page, block, inputs.paragraphs).reason ? content : block;
+}
+
 const within = ($page: CheerioAPI, root: Element, element: Element | null): boolean => !!element && (root === element || $page.contains(root, element));
 
 /**
@@ -191,13 +161,17 @@ export function verifyExtraction(content: ExtractedContent, inputs: VerifyInputs
   const { page } = inputs;
   if (!content.method.startsWith('readability')) return content;
   const { reason, source } = assess(page, content, inputs.paragraphs);
-  if (!reason) return content;
+  if (!reason) return source && isNeighbourPost(page, source, inputs.title) ? headlineStory(content, source, inputs) : content;
   const headline = findHeadline(page, inputs.title);
   const root = headline ? headlineRoot(page, headline) : null;
-  if (!headline || !root) return content;
-  // Under the headline already: the block is the story, whatever its words.
-  if (within(page, root, source)) return content;
-  const next = source ? inputs.rerun([source]) : null;
+  // A poll or a data table goes whole: the form or table around the cell the block was found by.
+  // Neither is ever the story, so they are replaced even without a headline to anchor on.
+  const goesWhole = reason === 'form' || reason === 'table';
+  const holder = source && goesWhole ? ((page(source).closest(reason)[0] as Element | undefined) ?? source) : source;
+  if (!headline || !root) return holder && goesWhole ? unanchored(content, holder, inputs) : content;
+  // Under the headline already: the block is the story, whatever its words (a table there is not).
+  if (within(page, root, source) && reason !== 'table') return content;
+  const next = holder ? inputs.rerun([holder]) : null;
   if (next) {
     const again = assess(page, next, inputs.paragraphs);
     if (!again.reason && within(page, root, again.source)) return next;

@@ -1,13 +1,15 @@
 // src/filters/bylines.ts
 // Byline and dateline blocks: "By Jane Doe · 14 May 2024, 10:30", "Published Monday, ... 8:22AM",
-// "이서연 기자 입력 2024.10.24 11:30". Author and dates are metadata fields, not article text.
+// "이서연 기자 입력 2024.10.24 11:30", and the post-metadata blocks of blog themes. Author and dates
+// are metadata fields, not article text.
 
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { textKey } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext } from '../types.js';
 import { SENTENCE_END } from './patterns.js';
 import { shortBlockText } from './select-helpers.js';
+import { elementTokens, hasToken, tokenSet } from './tokens.js';
 
 const MAX_BYLINE_CHARS = 160;
 
@@ -78,10 +80,26 @@ function isBylineText(text: string, ctx: FilterContext): boolean {
   return text.replace(new RegExp(DATE_OR_TIME.source, 'gu'), '').replace(/[\s\p{P}\p{S}\d]/gu, '').length <= 6;
 }
 
+/**
+ * Blog themes print the post's date, categories and comment link in a block they mark as its
+ * metadata ("postmetadata", "entry-meta", "post-meta", "entry-footer", "entry-utility"), often as a
+ * templated sentence ("This entry was posted on … and is filed under …"): the same facts again.
+ */
+const POST_META = tokenSet(['postmetadata', 'postmeta', 'entrymeta', 'entryfooter', 'entryutility']);
+/** Metadata blocks are a line or two; a longer block so named holds more than the facts. */
+const MAX_POST_META_CHARS = 600;
+
+function isPostMetadata($: CheerioAPI, element: Element): boolean {
+  if (!hasToken(elementTokens(element.attribs['class'] ?? '', ''), POST_META)) return false;
+  const text = shortBlockText(element, MAX_POST_META_CHARS);
+  return text !== null && text !== '' && (DATE_OR_TIME.test(text) || $(element).find('a').length > 0);
+}
+
 function selectBylines($: CheerioAPI, ctx: FilterContext): AnyNode[] {
-  return $('p, div, span, time, address, small, h2, h3, h4, h5, h6')
+  return $('p, div, span, time, address, small, h2, h3, h4, h5, h6, footer')
     .toArray()
     .filter((element) => {
+      if (isPostMetadata($, element)) return true;
       const text = shortBlockText(element, MAX_BYLINE_CHARS);
       return text !== null && $(element).find('p, div').length === 0 && isBylineText(text, ctx);
     })

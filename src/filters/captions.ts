@@ -8,6 +8,7 @@ import { textKey } from '../text/normalize.js';
 import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { isCreditText } from '../extract/captions.js';
 import { isTitleVariant } from './headline.js';
+import { CREDITS_HEADING, SENTENCE_END } from './patterns.js';
 import { blockText, shortBlockText } from './select-helpers.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from './tokens.js';
 
@@ -33,6 +34,33 @@ function selectCredits($: CheerioAPI): AnyNode[] {
           .toArray()
           .some((parent) => all.includes(parent)),
     );
+}
+
+/** Lines a credits section holds at most under its heading, each a short credit. */
+const MAX_CREDIT_SECTION_LINES = 3;
+
+/**
+ * A picture-credits section: a heading that only says "Image credits" and the short credit lines
+ * right after it ("iStock/Jane Doe"). The lines name sources, not sentences of the story.
+ */
+function selectCreditSections($: CheerioAPI): AnyNode[] {
+  const picked: AnyNode[] = [];
+  $('h2, h3, h4, h5, h6, p, strong, b').each((_, element) => {
+    const text = shortBlockText(element, 40);
+    if (text === null || !CREDITS_HEADING.test(text)) return;
+    const heading = $(element).is('strong, b') ? $(element).closest('p, div') : $(element);
+    if (heading.length === 0 || shortBlockText(heading[0]!, 40) !== text) return;
+    // Empty paragraphs between the heading and its lines are spacing; a long block (null) is no credit.
+    const lines = heading
+      .nextAll()
+      .toArray()
+      .map((line) => ({ line, value: shortBlockText(line, MAX_CREDIT_CHARS) }))
+      .filter(({ value }) => value !== '')
+      .slice(0, MAX_CREDIT_SECTION_LINES);
+    const credits = lines.filter(({ value }) => value !== null && !SENTENCE_END.test(value));
+    if (credits.length > 0 && credits.length === lines.length) picked.push(heading[0]!, ...credits.map(({ line }) => line));
+  });
+  return picked;
 }
 
 function selectCreditLines(lines: readonly DumpLine[]): number[] {
@@ -129,8 +157,8 @@ export const captionBlocks: Filter = {
 export const photoCredits: Filter = {
   name: 'photo-credits',
   stage: 'article',
-  reason: 'a photo credit ("© Agency / Photographer") names who took the picture; it is kept as the image credit',
-  select: selectCredits,
+  reason: 'a photo credit ("© Agency / Photographer", or a list under "Image credits") names who took the picture; it is kept as the image credit',
+  select: ($) => [...selectCredits($), ...selectCreditSections($)],
   selectLines: selectCreditLines,
 };
 

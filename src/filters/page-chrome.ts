@@ -6,7 +6,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Filter } from '../types.js';
-import { selectByTokens } from './page-helpers.js';
+import { holdsStory, selectByTokens } from './page-helpers.js';
 import { AD_TOKENS, COMMENT_TOKENS, CONSENT_TOKENS, NAV_TOKENS, RELATED_TOKENS, SHARE_TOKENS, SUBSCRIBE_TOKENS, tokenSet } from './tokens.js';
 
 const NAV_SET = tokenSet(NAV_TOKENS);
@@ -81,7 +81,9 @@ export const subscribeBoxes: Filter = {
   stage: 'page',
   maxShare: 0.5,
   reason: 'subscription, newsletter and paywall boxes advertise the site, not the story',
-  select: ($) => selectByTokens($, SUBSCRIBE_SET),
+  // A paywall wrapper around the story itself ("paywall-container" holding every paragraph the
+  // subscriber reads) is the article, not a box that advertises it.
+  select: ($) => selectByTokens($, SUBSCRIBE_SET).filter((element) => !holdsStory($, element)),
 };
 
 export const shareBars: Filter = {

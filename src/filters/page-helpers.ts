@@ -3,6 +3,9 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { roleId } from '../parse/component-names.js';
+import { countWords } from '../text/normalize.js';
+import { SENTENCE_END } from './patterns.js';
 import { elementTokens, hasToken, type TokenSet } from './tokens.js';
 
 interface TokenedElement {
@@ -22,7 +25,7 @@ function tokenedElements($: CheerioAPI): TokenedElement[] {
   if (!list) {
     list = $('body [class], body [id]')
       .toArray()
-      .map((element) => ({ element, tokens: elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? '') }));
+      .map((element) => ({ element, tokens: elementTokens(element.attribs['class'] ?? '', roleId(element)) }));
     TOKENED.set(root, list);
   }
   return list;
@@ -33,4 +36,22 @@ export function selectByTokens($: CheerioAPI, set: TokenSet): Element[] {
   return tokenedElements($)
     .filter(({ tokens }) => hasToken(tokens, set))
     .map(({ element }) => element);
+}
+
+/** Paragraphs of running prose that make a block a story rather than a box around a call to action. */
+const STORY_PARAGRAPHS = 3;
+const STORY_PARAGRAPH_WORDS = 20;
+
+/**
+ * True when `element` holds several paragraphs of running prose (sentences of 20 words or more).
+ * Boxes that advertise, share or navigate hold a line or two; a wrapper named for them that holds
+ * the story (a paywall container around what subscribers read) is the article.
+ */
+export function holdsStory($: CheerioAPI, element: Element): boolean {
+  let found = 0;
+  for (const paragraph of $(element).find('p').toArray()) {
+    const text = $(paragraph).text().trim();
+    if (SENTENCE_END.test(text) && countWords(text) >= STORY_PARAGRAPH_WORDS && ++found >= STORY_PARAGRAPHS) return true;
+  }
+  return false;
 }

@@ -272,6 +272,11 @@ export const RELATED_PHRASES = [
   'lesen sie auch',
   'mehr zum thema',
   'das könnte sie auch interessieren',
+  // The same headings in the informal address many blogs and younger magazines use.
+  'das könnte dich auch interessieren',
+  'das könnte dich interessieren',
+  'das könnte sie interessieren',
+  'lies auch',
   'auch interessant',
   'à lire aussi',
   'lire aussi',
@@ -368,6 +373,13 @@ export const CREDIT_PREFIX =
   /^[([]?\s*(?:©|ⓒ|\(c\)|copyright\b|photo(?:graph)?s?\s*(?::|by\b)|image\s*(?::|by\b|credit\b)|(?:main |lead )?image credit\b|credit\s*:|picture\s*:|фото\s*:|фото\b|foto\s*:|bild\s*:|crédit(?:s)?\s*(?:photo)?\s*:|fotografía\s*:|imagen\s*:|zdjęcie\s*:|fotoğraf\s*:|写真\s*[:：]|图片来源|图\s*[:：/]|사진\s*[=:]|صورة\s*:)/iu;
 
 /**
+ * A heading that only labels the picture credits below it ("Image credits", "Bildnachweis",
+ * "Crédits photos"): German law asks sites to name their picture sources, so many posts end so.
+ */
+export const CREDITS_HEADING =
+  /^(?:(?:image|photo|picture)s?\s*(?:credits?|sources?)|bildnachweise?|bildquellen?|fotonachweise?|fotos?|crédits?\s*(?:photos?|images?)|créditos?(?:\s*de\s*(?:las\s*)?(?:imágenes|fotos))?|crediti\s*(?:fotografici|immagini)|źródła?\s*zdjęć|fotoğraf(?:lar)?|источники?\s*фото|фото)\s*[:：]?$/iu;
+
+/**
  * A credit that names no "Photo:" label but ends with a picture agency ("Jane Doe | Getty Images").
  * Agencies are the wire and stock services whose names stand in credits worldwide.
  */
@@ -381,6 +393,17 @@ export const TAG_LIST =
 /** Counters left by removed widgets: "0", "12", "1/5" and "Image 3 of 12" (galleries). */
 export const COUNTER_LINE =
   /^\s*(?:(?:image|photo|picture|slide|bild|foto|фото|imagen|immagine|zdjęcie)\s*)?(?:\d{1,6}|\d{1,3}\s*(?:\/|of|из|von|de|di|z)\s*\d{1,3})\s*$/iu;
+
+/**
+ * View counters printed by the post ("1,204 views", "(Viewed 215 times, 12 today)",
+ * "Aufrufe: 3.410", "Просмотров: 120"): how often the page was opened, not what it says.
+ * Only numbers, view words and their fillers ("times", "today"), with a view word somewhere.
+ */
+const VIEW_WORD =
+  '(?:views?|viewed|visited|visits?|reads|aufrufe|zugriffe|просмотр(?:ов|а|ы)?|vues?|visitas?|visualizaciones|visualizzazioni|letture|wyświetle[ńn]|görüntülenme|閲覧数?|조회수?|阅读量?)';
+const VIEW_FILLER = "(?:times|today|total|mal|heute|insgesamt|раз|сегодня|fois|aujourd'hui|veces|hoy|volte|oggi|razy|dzisiaj|kez|bugün|次)";
+const VIEW_COUNT = String.raw`(?:${VIEW_WORD}\s*[:：]?\s*)?\d[\d.,\s]*(?:\s*(?:${VIEW_WORD}|${VIEW_FILLER}))*`;
+export const VIEW_COUNT_LINE = new RegExp(String.raw`^(?=.*${VIEW_WORD})[([]?\s*${VIEW_COUNT}(?:\s*[,;·|/]\s*${VIEW_COUNT})*\s*[)\]]?$`, 'iu');
 
 /**
  * Reading-time labels the template prints by the byline: "5 min read", "Lesezeit: 3 Min.",

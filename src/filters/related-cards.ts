@@ -49,12 +49,32 @@ function relatedLeadIns($: CheerioAPI): AnyNode[] {
   return picked;
 }
 
+/** Words a post card holds at most: a headline and a sentence or two of its summary. */
+const MAX_POST_CARD_WORDS = 80;
+
+/**
+ * Another post set inside the article as a card: an <article> (HTML's own mark for a post) whose
+ * heading links to a page of the site and that holds only a headline and a short summary, as the
+ * "more posts" grids of blog themes do. A comment is an <article> too, but its heading, when it
+ * has one, names the commenter and links nowhere on the site.
+ */
+function nestedPostCards($: CheerioAPI, ctx: FilterContext): Element[] {
+  return $('article')
+    .toArray()
+    .filter((element) => {
+      const links = $(element).find('h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]').toArray();
+      if (!links.some((link) => isOwnSiteLink((link as Element).attribs['href'] ?? '', ctx))) return false;
+      const text = shortBlockText(element, MAX_CARD_CHARS * 3);
+      return text !== null && text.split(' ').length <= MAX_POST_CARD_WORDS;
+    });
+}
+
 function selectCards($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   const cards = $('p, div, aside, figure, a, li')
     .toArray()
     .filter((element) => !$(element).parents('p, a').length && isLinkCard($, element, ctx))
     .filter((element) => $(element).parent().closest('ul, ol').length === 0);
-  return [...cards, ...relatedLeadIns($)];
+  return [...nestedPostCards($, ctx), ...cards, ...relatedLeadIns($)];
 }
 
 /**

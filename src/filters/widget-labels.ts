@@ -9,6 +9,7 @@ import {
   AD_LABEL_LINE,
   READING_TIME_LINE,
   COUNTER_LINE,
+  VIEW_COUNT_LINE,
   LEFTOVER_LINE,
   LOGIN_LINE,
   NEWSFEED_LINE,
@@ -55,6 +56,9 @@ export const sharePrompts = labelFilter('share-prompts', 'share and follow label
 
 export const adLabels = labelFilter('ad-labels', 'an "Advertisement" label marks an ad slot, not text', AD_LABEL_LINE);
 
+/** A view counter is a short line: two counts and their words at most. */
+const MAX_VIEW_COUNT_CHARS = 60;
+
 /** Numbers that count up (1, 2, 3…) are the numbering of a listicle, not counters. */
 function outsideSequences(numbers: ReadonlyArray<{ value: number }>, position: number): boolean {
   const value = numbers[position]?.value ?? NaN;
@@ -65,14 +69,17 @@ function outsideSequences(numbers: ReadonlyArray<{ value: number }>, position: n
 export const counters: Filter = {
   name: 'counters',
   stage: 'article',
-  reason: 'a bare number or "3 of 12" is a comment, view or gallery counter',
+  reason: 'a bare number, "3 of 12" or "1,204 views" is a comment, view or gallery counter',
   select: ($) => {
     const found = selectWholeText($, COUNTER_LINE, 24).map((node) => ({ node, value: Number(blockText($, node)) }));
-    return found.filter((_, position) => outsideSequences(found, position)).map(({ node }) => node);
+    const numbers = found.filter((_, position) => outsideSequences(found, position)).map(({ node }) => node);
+    return [...numbers, ...selectWholeText($, VIEW_COUNT_LINE, MAX_VIEW_COUNT_CHARS)];
   },
   selectLines: (lines) => {
     const found = lines.filter((line) => COUNTER_LINE.test(line.text)).map((line) => ({ index: line.index, value: Number(line.text) }));
-    return found.filter((_, position) => outsideSequences(found, position)).map(({ index }) => index);
+    const numbers = found.filter((_, position) => outsideSequences(found, position)).map(({ index }) => index);
+    const views = lines.filter((line) => line.text.length <= MAX_VIEW_COUNT_CHARS && VIEW_COUNT_LINE.test(line.text)).map((line) => line.index);
+    return [...numbers, ...views];
   },
 };
 

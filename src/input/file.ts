@@ -1,22 +1,25 @@
 // src/input/file.ts
-// Reads a saved page from disk, refusing directories and files over the byte cap. A device or a
-// pipe (/dev/zero, <(curl …), a FIFO) has no size to check first, so it is streamed under the
-// same cap as stdin instead of read whole.
+// Reads a saved page from disk, refusing directories and files over the byte cap. A pipe
+// (<(curl …), a FIFO) has no size to check first, so it is streamed under the same cap as stdin
+// and within --timeout (pipe.ts); a device or a socket holds no page and is refused.
 
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { CleanError } from '../errors.js';
 import { gunzipCapped, isGzip } from './gzip.js';
+import { DEFAULT_FETCH_OPTIONS } from './limits.js';
+import { readPipeInput } from './pipe.js';
 import type { RawInput } from './raw.js';
-import { readStreamInput } from './stdin.js';
 
-export async function readFileInput(path: string, maxBytes: number): Promise<RawInput> {
+export async function readFileInput(path: string, maxBytes: number, timeoutMs = DEFAULT_FETCH_OPTIONS.timeoutMs): Promise<RawInput> {
   // stat before open: opening a FIFO waits for its writer, and a socket cannot be opened at all.
   const kind = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new CleanError('E_INPUT', describeFsError(error), path);
   });
   if (kind.isSocket()) throw new CleanError('E_INPUT', 'is a socket, not a file', path);
-  if (kind.isFIFO() || kind.isCharacterDevice() || kind.isBlockDevice()) return readStreamInput(createReadStream(path), maxBytes, path);
+  if (kind.isFIFO()) return readPipeInput(path, maxBytes, timeoutMs);
+  // /dev/zero never ends and a terminal's read blocks a thread until someone types: no device
+  // holds a saved page.
+  if (kind.isCharacterDevice() || kind.isBlockDevice()) throw new CleanError('E_INPUT', 'is a device, not a file', path);
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');

@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { CleanError } from '../errors.js';
+import { withoutCredentials } from './credentials.js';
 import type { FetchOptions } from '../types.js';
 import { readFileInput } from './file.js';
 import type { RawInput } from './raw.js';
@@ -28,9 +29,10 @@ export async function readInput(spec: string, options: FetchOptions, stdin: Read
   const kind = classifyInput(spec);
   if (kind === 'stdin') return readStreamInput(stdin, options.maxBytes);
   // undici loads only when a URL is read: saved files and stdin start faster without it.
-  if (kind === 'url') return (await import('./url.js')).fetchUrlInput(spec, options);
+  // user:password@ is never sent, so it is dropped here and never printed.
+  if (kind === 'url') return (await import('./url.js')).fetchUrlInput(withoutCredentials(spec), options);
   const path = spec.toLowerCase().startsWith('file:') ? filePath(spec) : spec;
-  const raw = await readFileInput(path, options.maxBytes);
+  const raw = await readFileInput(path, options.maxBytes, options.timeoutMs);
   return { ...raw, source: spec };
 }
 

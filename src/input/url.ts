@@ -6,6 +6,7 @@ import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { CleanError } from '../errors.js';
 import type { FetchOptions } from '../types.js';
 import { attemptFetch, type AttemptResult } from './attempt.js';
+import { withoutCredentials } from './credentials.js';
 import { readCache, writeCache } from './cache.js';
 import { mapFetchError } from './http-errors.js';
 import type { RawInput } from './raw.js';
@@ -86,12 +87,14 @@ async function attemptWithRetries(url: string, source: string, options: FetchOpt
 /** Only http and https are fetched; anything else (a redirect to ftp:, javascript:) is bad input. */
 function parseWebUrl(href: string, source: string): string {
   let url: URL;
+  // A redirect's Location may hold user:password@ too: it is never sent, so never printed.
+  const shown = withoutCredentials(href);
   try {
-    url = new URL(href);
+    url = new URL(shown);
   } catch {
-    throw new CleanError('E_INPUT', `invalid URL: ${href}`, source);
+    throw new CleanError('E_INPUT', `invalid URL: ${shown}`, source);
   }
-  if (!WEB_SCHEMES.has(url.protocol)) throw new CleanError('E_INPUT', `unsupported scheme "${url.protocol}" in ${href}`, source);
+  if (!WEB_SCHEMES.has(url.protocol)) throw new CleanError('E_INPUT', `unsupported scheme "${url.protocol}" in ${shown}`, source);
   // A #fragment is never sent to the server: without it, /a#x and /a#y share one cache entry.
   url.hash = '';
   return url.href;

@@ -5,12 +5,13 @@
 // paragraphs, CKEditor's "ck-widget" grids of pictures and text, the "c-product-widget" cards of
 // a product round-up. An article set in such components loses the sections that hold them. Where
 // the word is only part of a component's longer name and the block holds prose, it is dropped
-// from the names Readability reads, so the block is weighed like any other.
+// from the names Readability reads, so the block is weighed like any other. Ids spelled from an
+// element's own words (heading anchors) are cleared for the same reason (`clearTextAnchors`).
 
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { boundedReadableText } from '../text/dom-text.js';
-import { collapseSpaces } from '../text/normalize.js';
+import { boundedReadableText, leadingText } from '../text/dom-text.js';
+import { collapseSpaces, textKey } from '../text/normalize.js';
 
 /** The word inside a longer name ("elementor-widget", "ck-widget", "c-product-widget__content"). */
 const COMPONENT_WORD = /(?<=[a-z\d][-_]?)widget/gi;
@@ -74,4 +75,37 @@ export function unmarkProseComponents($: CheerioAPI): void {
       if (value !== undefined) element.attribs[name] = value.replace(COMPONENT_WORD, 'block');
     }
   }
+}
+
+/** An id of this many words or more may be an anchor made from the element's own text. */
+const MIN_ANCHOR_WORDS = 3;
+/** How much of the element's text an anchor is compared with: a heading, or a section's opening heading. */
+const ANCHOR_TEXT_CHARS = 400;
+
+/**
+ * The element's id when it names a role, or '' when it is an anchor made from its own text: CMSs
+ * and tables of contents give each heading (or the section it opens) an id slugged from its words
+ * ("what-is-social-shopping", "h-how-to-share-a-screen"), and those words say nothing about what
+ * the element is. A share bar's "share-buttons-top" is no slug of "Share: Facebook X".
+ */
+export function roleId(element: Element): string {
+  const id = element.attribs['id'] ?? '';
+  const words = id
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 2 && !/^\d+$/.test(word));
+  if (words.length < MIN_ANCHOR_WORDS) return id;
+  const text = new Set(textKey(leadingText(element, ANCHOR_TEXT_CHARS)).split(' '));
+  return words.every((word) => text.has(word)) ? '' : id;
+}
+
+/**
+ * Readability weighs ids too, and drops a heading or a section whose id says "share", "social",
+ * "comments" or "related" even when the id only spells out its own words: such anchors go from
+ * what Readability reads (the page's links to them are gone with its navigation anyway).
+ */
+export function clearTextAnchors($: CheerioAPI): void {
+  $('body [id]').each((_, element) => {
+    if (roleId(element) === '') delete element.attribs['id'];
+  });
 }

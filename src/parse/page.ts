@@ -7,7 +7,8 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { boundedReadableText } from '../text/dom-text.js';
 import { load } from './cheerio-load.js';
-import { unmarkProseComponents } from './component-names.js';
+import { clearTextAnchors, unmarkProseComponents } from './component-names.js';
+import { openCollapsedSections } from './expanders.js';
 import { shrinkHtml } from './shrink.js';
 import { fillStreamedSlots, markStreamedSlots } from './streaming.js';
 
@@ -17,6 +18,7 @@ export function loadPage(html: string): CheerioAPI {
   $('body script[type="application/ld+json" i]').appendTo('head');
   unmarkQuoteWrappers($);
   fillStreamedSlots($);
+  openCollapsedSections($);
   return $;
 }
 
@@ -117,6 +119,7 @@ export function serializeForReadability($: CheerioAPI): string {
   // Readability strips form controls and plugin embeds from its output, so they are never text.
   $('body button, body input, body select, body textarea, body object, body embed').remove();
   unmarkProseComponents($);
+  clearTextAnchors($);
   $('body *').each((_, element) => {
     for (const name of Object.keys(element.attribs)) {
       if (!KEPT_ATTRIBUTES.has(name) && !IMAGE_URL.test(element.attribs[name] ?? '')) delete element.attribs[name];

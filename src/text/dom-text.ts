@@ -78,3 +78,10 @@ export function readableText(node: AnyNode): string {
   collect(node, out);
   return collapseSpaces(out.join(''));
 }
+
+/** The first `maxRaw` characters (or so) of a node's readable text: a cheap look at how it starts. */
+export function leadingText(node: AnyNode, maxRaw: number): string {
+  const out: string[] = [];
+  collectBounded(node, out, { left: maxRaw });
+  return collapseSpaces(out.join(''));
+}

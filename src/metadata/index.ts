@@ -18,6 +18,7 @@ import type { MetadataField, MetadataFields, MetadataSource, MetadataSources, Pa
 import { sortCredits } from './credits.js';
 import { readCredits } from './credit-sources.js';
 import { dateFromUrl, readVisibleDates } from './visible-date.js';
+import { mostPreciseDate } from './date-precision.js';
 import { findPageZone, type PageZone, whenNeeded } from './zone.js';
 import { readVisibleTags } from './visible-tags.js';
 
@@ -91,6 +92,13 @@ function pick<K extends MetadataField>(sources: SourceTable, field: K): [Metadat
   return [undefined, undefined];
 }
 
+/** A date field: the first source's, unless that is a day alone and a later source times that day (date-precision.ts). */
+function pickDate(sources: SourceTable, field: 'publishedTime' | 'modifiedTime'): [string | undefined, MetadataSource | undefined] {
+  const order = FIELD_PRIORITY[field];
+  const at = mostPreciseDate(order.map((source) => sources[source]?.[field]));
+  return at >= 0 ? [sources[order[at]!]?.[field], order[at]] : [undefined, undefined];
+}
+
 /** The file a URL names, without a CMS size suffix ("photo-585x439.jpg" is "photo.jpg"). */
 function fileOf(url: string): string {
   return (url.split(/[?#]/)[0]?.split('/').pop() ?? url).toLowerCase().replace(/[-_]\d{2,4}x\d{2,4}(?=\.\w+$)/, '');
@@ -124,7 +132,10 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null, rawHtml = ''
   const sources = readSources($, bases, zone, rawHtml);
   const used: MetadataSources = {};
   const take = <K extends MetadataField>(field: K): MetadataFields[K] => {
-    const [value, source] = pick(sources, field);
+    const [value, source] =
+      field === 'publishedTime' || field === 'modifiedTime'
+        ? (pickDate(sources, field) as [MetadataFields[K], MetadataSource | undefined])
+        : pick(sources, field);
     if (source) used[field] = source;
     return value;
   };

@@ -90,14 +90,23 @@ interface StageOptions {
 }
 
 function contextFrom(metadata: PageMetadata, captions: readonly string[], url: string | null): FilterContext {
-  return { url, title: metadata.title, description: metadata.excerpt, siteName: metadata.siteName, lang: metadata.lang, authors: metadata.authors, captions };
+  return {
+    url,
+    title: metadata.title,
+    description: metadata.excerpt,
+    siteName: metadata.siteName,
+    lang: metadata.lang,
+    authors: metadata.authors,
+    organizations: metadata.organizations,
+    captions,
+  };
 }
 
 function cleanHtml(html: string, stage: StageOptions): Article {
   const page = loadPage(boundedHtml(html, stage.source), stage.source);
   const base = stage.url ?? FALLBACK_BASE_URL;
   // Metadata reads the whole page (bylines, <time>, microdata live in the body) before any filter.
-  const metadata = readMetadata(page, stage.url);
+  const metadata = readMetadata(page, stage.url, html);
   // The lead figure often sits above what Readability keeps: read it while the page is whole.
   const leadFound = withDeclaredNotes(findLeadImage(page, metadata.imageUrl, base), metadata);
   const lead = leadFound?.info ?? null;

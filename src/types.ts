@@ -130,6 +130,8 @@ export interface FilterContext {
   readonly lang: string | null;
   /** Author names from the metadata, to spot byline lines. */
   readonly authors: readonly string[];
+  /** Agencies, desks and outlets credited (metadata `organizations`): a line that is only one of them is the byline's credit line. */
+  readonly organizations?: readonly string[];
   /** Image captions and alt texts already known, to spot duplicated captions. */
   readonly captions: readonly string[];
 }

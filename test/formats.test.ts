@@ -84,6 +84,28 @@ describe('--format text', () => {
   });
 });
 
+/** Issue 10: a byline crediting a person and an agency; and one crediting only an agency. */
+const AGENCY_PAGE = RICH_PAGE.replace('<p class="byline">By Maria Lindqvist</p>', '<p class="byline">By Maria Lindqvist, Reuters</p>');
+const AGENCY_ONLY_PAGE = RICH_PAGE.replace('<p class="byline">By Maria Lindqvist</p>', '<p class="byline">By Reuters</p>');
+
+describe('organizations in every format that shows the authors', () => {
+  it('text and html credit the people, then the agency; Markdown front matter lists it', async () => {
+    const article = clean(AGENCY_PAGE);
+    expect(article.authors).toEqual(['Maria Lindqvist']);
+    expect(article.organizations).toEqual(['Reuters']);
+    expect(await render(article, 'text')).toContain('\nMaria Lindqvist, Reuters · 2024-03-04 09:30 UTC\n');
+    expect(await render(article, 'html')).toMatch(/<p class="byline">Maria Lindqvist, Reuters · <time/);
+    expect(await render(article, 'markdown')).toContain('organizations:\n  - "Reuters"\n');
+  });
+
+  it('a story credited only to an agency shows the agency', async () => {
+    const article = clean(AGENCY_ONLY_PAGE);
+    expect(article.authors).toEqual([]);
+    expect(await render(article, 'text')).toContain('\nReuters · 2024-03-04 09:30 UTC\n');
+    expect(await render(article, 'html')).toMatch(/<p class="byline">Reuters · <time/);
+  });
+});
+
 /** Issue 12: a list, a heading, a tfoot written before its tbody, and a no-break space at a line's end. */
 const TABLE_PAGE = `<html><head><title>Tide tables</title></head><body><article><h1>Tide tables</h1><p>${ARTICLE_PARAGRAPHS[0]}&nbsp;</p>
 <h2>What changes</h2><ul><li>Morning crossings move earlier.</li><li>The last Sunday crossing is dropped.</li></ul><p>${ARTICLE_PARAGRAPHS[1]}</p>

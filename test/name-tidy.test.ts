@@ -65,3 +65,37 @@ describe('sortCredits: a name with its agency or its job after it', () => {
     expect(sortCredits(['Tom Pa'], null).people).toEqual(['Tom Pa']);
   });
 });
+
+describe('sortCredits: an outlet, a source or a title beside a name (issue 10)', () => {
+  it.each([
+    ['Brendan Carlin For The Mail On Sunday', ['Brendan Carlin'], ['The Mail On Sunday']],
+    ['John Harris TRIBUNE-REVIEW', ['John Harris'], ['TRIBUNE-REVIEW']],
+    ['Brian Truitt USA TODAY', ['Brian Truitt'], ['USA TODAY']],
+    ['Max Müller (mit dpa)', ['Max Müller'], ['dpa']],
+    ['Jane Doe with wire services', ['Jane Doe'], ['wire services']],
+    ['Dana Whitfield - Staff Writer', ['Dana Whitfield'], []],
+    ['JASON STRAZIUSO Associated Press Writer', ['JASON STRAZIUSO'], ['Associated Press']],
+    ['Center for Drug Evaluation', [], ['Center for Drug Evaluation']],
+    ['Deutscher Caritasverband e. V.', [], ['Deutscher Caritasverband e. V.']],
+    ['The Patriot Ledger', [], ['The Patriot Ledger']],
+    ['Staff Writer', [], []],
+    ['AAA Travel Editor', [], []],
+    ['OUR SPECIAL CORRESPONDENT', [], []],
+  ])('%s', (credit, people, organizations) => {
+    expect(sortCredits(splitAuthors(credit), null)).toEqual({ people, organizations });
+  });
+
+  it.each(['Jean DUPONT', 'John Smith III', 'Jane Doe NASA', 'Ana María García', 'Interview mit Anna Schmidt'])(
+    'leaves a credit it cannot split safely whole: %s',
+    (credit) => {
+      expect(sortCredits([credit], null)).toEqual({ people: [credit], organizations: [] });
+    },
+  );
+
+  it('drops the photographer and the editor beside the writer, and keeps a lone photo credit', () => {
+    expect(splitAuthors('Reporting by Dana Whitfield; Editing by Paul Brenner')).toEqual(['Dana Whitfield']);
+    expect(splitAuthors('Text: Anna Schmidt / Fotos: Peter Lang')).toEqual(['Anna Schmidt']);
+    expect(splitAuthors('Photos by Tom Green')).toEqual(['Tom Green']);
+    expect(splitAuthors('AL ALEXANDER<BR>The Patriot Ledger')).toEqual(['AL ALEXANDER', 'The Patriot Ledger']);
+  });
+});

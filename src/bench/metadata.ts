@@ -30,8 +30,9 @@ export function looksLikeRoleOrOrganization(name: string): boolean {
   return /^[A-Z]{2,5}$/.test(name.trim());
 }
 
-/** Tags a reader would not call a topic: CMS codes, ids, key:value labels, paths. */
+/** Tags a reader would not call a topic: CMS codes, ids, key:value labels, paths, page types and switches. */
 export function looksLikeCmsCode(tag: string): boolean {
+  if (/^(?:video|photo)?articles?$|^uncategori[sz]ed$|^no(?:index|follow)$|-(?:true|false)$/i.test(tag)) return true;
   return /^[\w-]*_[\w-]*$/.test(tag) || /^\d+$/.test(tag) || /^[0-9a-f-]{16,}$/i.test(tag) || /^[\w ]+:\s/.test(tag) || /^\S*\/\S*$/.test(tag);
 }
 

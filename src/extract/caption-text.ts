@@ -77,8 +77,11 @@ export function isCreditText(text: string): boolean {
   return /[|/]/.test(text) || text.split(/\s+/).length <= 5;
 }
 
-/** Splits "Caption. © Agency / Name" when the credit has no element of its own. */
-export function splitCaption(text: string): CaptionParts {
+/**
+ * Splits "Caption. © Agency / Name" when the credit has no element of its own. `seams`: the text
+ * was read from elements and may hold their glued seams; an attribute's value has none.
+ */
+export function splitCaption(text: string, seams = true): CaptionParts {
   const clean = collapseSpaces(text.replace(PRINTED_TAG, ' ')).replace(GALLERY_COUNTER, '');
   if (clean === '') return { caption: null, credit: null };
   if (CREDIT_PREFIX.test(clean)) return { caption: null, credit: tidyCredit(clean) };
@@ -86,7 +89,8 @@ export function splitCaption(text: string): CaptionParts {
   if (paren?.[1]) return { caption: tidyCaption(clean.slice(0, paren.index)), credit: tidyCredit(paren[1]) };
   const match = INLINE_CREDIT.exec(clean);
   // A caption slot holding only a credit ("Patrick Semansky, ASSOCIATED PRESS") credits the photo.
-  if (!match?.[1]) return gluedCredit(clean) ?? (isCreditText(clean) ? { caption: null, credit: tidyCredit(clean) } : { caption: clean, credit: null });
+  if (!match?.[1])
+    return (seams ? gluedCredit(clean) : null) ?? (isCreditText(clean) ? { caption: null, credit: tidyCredit(clean) } : { caption: clean, credit: null });
   const before = clean.slice(0, clean.length - match[1].length).trim();
   // "FILE PHOTO: Traders work on…": one word before a long run is the caption's kicker, not a credit.
   if (before !== '' && !before.includes(' ') && match[1].length > MAX_AGENCY_CREDIT_CHARS) return { caption: tidyCaption(clean), credit: null };

@@ -16,12 +16,14 @@ import {
   tidyCaption,
   tidyCredit,
 } from './caption-text.js';
+import { withAttributeNotes } from './caption-attributes.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tokens.js';
 import { boundedReadableText } from '../text/dom-text.js';
 import { holdsMoreThanOneImage } from './holder-images.js';
 import { collapseSpaces, textKey } from '../text/normalize.js';
 
 export { type CaptionParts, isCreditText, splitCaption } from './caption-text.js';
+export { DATA_CAPTION_ATTRIBUTES, DATA_CREDIT_ATTRIBUTES } from './caption-attributes.js';
 
 const CREDIT_SET = tokenSet(CREDIT_TOKENS);
 /** class/id tokens of caption containers outside <figure>. */
@@ -138,45 +140,18 @@ function captionAfter($: CheerioAPI, img: Cheerio<Element>, alt: string): Cheeri
   return null;
 }
 
-export const DATA_CAPTION_ATTRIBUTES = ['data-caption', 'data-image-caption', 'data-description', 'data-title'] as const;
-export const DATA_CREDIT_ATTRIBUTES = ['data-credit', 'data-image-credit', 'data-copyright', 'data-photographer', 'data-source'] as const;
-
-/** Caption and credit a photo viewer keeps in data attributes of the image or its wrappers. */
-function dataAttributes(img: Cheerio<Element>): CaptionParts {
-  const read = (names: readonly string[]): string | undefined => {
-    for (let node = img, level = 0; node.length > 0 && level < 3; node = node.parent() as Cheerio<Element>, level++) {
-      for (const name of names) {
-        const value = node.attr(name)?.trim();
-        if (value) return value;
-      }
-    }
-    return undefined;
-  };
-  const caption = read(DATA_CAPTION_ATTRIBUTES);
-  const credit = read(DATA_CREDIT_ATTRIBUTES);
-  if (caption === undefined) return { caption: null, credit: tidyCredit(credit) };
-  const parts = splitCaption(caption);
-  return { caption: parts.caption, credit: tidyCredit(credit) ?? parts.credit };
-}
-
-/** What the markup left empty, filled from the viewer's data attributes. */
-function withDataAttributes(found: CaptionParts, img: Cheerio<Element>): CaptionParts {
-  if (found.caption !== null && found.credit !== null) return found;
-  const data = dataAttributes(img);
-  return { caption: found.caption ?? data.caption, credit: found.credit ?? data.credit };
-}
-
 export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
-  return withDataAttributes(markupCaption($, img), img);
+  return withAttributeNotes(markupCaption($, img), img);
 }
 
 /**
  * Only what the page marks as the picture's caption: its figure's figcaption, else the viewer's
- * data attributes. Used where the text after an image is not the article's (the whole page).
+ * data attributes and the picture's title. Used where the text after an image is not the
+ * article's (the whole page).
  */
 export function markedCaptionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
   const figcaption = figcaptionOf(img);
-  return withDataAttributes(figcaption.length > 0 ? partsOf($, figcaption) : { caption: null, credit: null }, img);
+  return withAttributeNotes(figcaption.length > 0 ? partsOf($, figcaption) : { caption: null, credit: null }, img);
 }
 
 /** How far above the picture's own figure a media holder may keep its figcaption. */

@@ -37,6 +37,8 @@ const BYLINE_START = /^(?:by|von|par|por|di|door|przez|written by|text:|авто
 const MAX_UNDATED_BYLINE_WORDS = 12;
 /** Besides the author's name, an undated byline has a role and an outlet at most ("…, AP Auto Writer"). */
 const MAX_WORDS_BESIDE_NAME = 6;
+/** Besides a desk's credit, a place at most ("…, Pakistan"). */
+const MAX_WORDS_BESIDE_DESK = 3;
 
 /** Bylines without a date: "By Paul Takahashi", "Tom Krisher, AP Auto Writer" (the name from metadata). */
 function isUndatedByline(text: string, ctx: FilterContext): boolean {
@@ -45,6 +47,15 @@ function isUndatedByline(text: string, ctx: FilterContext): boolean {
   if (words > MAX_UNDATED_BYLINE_WORDS) return false;
   if (BYLINE_START.test(text) || /^by$/i.test(text)) return true;
   const key = textKey(text);
+  // The credit line of a story credited to an agency or a desk: its name alone ("The Sports Network"),
+  // or a desk's name of two words or more with a place ("From correspondents in Karachi, Pakistan").
+  const beside = (name: string): boolean =>
+    name.includes(' ') &&
+    text.startsWith(name) &&
+    /^(?:\s+in\s+|,\s*)\p{Lu}[\p{L} ,.-]*$/u.test(text.slice(name.length)) &&
+    words - name.split(' ').length <= MAX_WORDS_BESIDE_DESK;
+  if ((ctx.organizations ?? []).some((name) => textKey(name).length > 2 && ([textKey(name), textKey(`the ${name}`)].includes(key) || beside(name))))
+    return true;
   return ctx.authors.some((author) => {
     const name = textKey(author);
     if (name.length < 2 || !key.includes(name)) return false;
@@ -55,13 +66,16 @@ function isUndatedByline(text: string, ctx: FilterContext): boolean {
 }
 
 function isBylineText(text: string, ctx: FilterContext): boolean {
+  // A bare address names no author, even when the author's login is in it ("https://name.example/2016/…").
+  if (/^https?:\/\/\S+$/i.test(text)) return false;
   if (isUndatedByline(text, ctx)) return true;
   // "Updated at 1:23 p.m." ends in a period that is not a sentence end.
   const ending = text.replace(/\b[ap]\.m\.$/i, 'am');
   if (text === '' || text.length > MAX_BYLINE_CHARS || SENTENCE_END.test(ending) || !DATE_OR_TIME.test(text)) return false;
   if (BYLINE_WORDS.test(text) || CJK_BYLINE_WORDS.test(text)) return true;
   const key = textKey(text);
-  if (ctx.authors.some((author) => author.length > 3 && key.includes(textKey(author)))) return true;
+  // A dated line with the author's name, or the agency's or desk's the story is credited to.
+  if ([...ctx.authors, ...(ctx.organizations ?? [])].some((author) => author.length > 3 && key.includes(textKey(author)))) return true;
   // A bare date line: the date and time are most of it ("21.08.2024, 16:45 Uhr").
   return text.replace(new RegExp(DATE_OR_TIME.source, 'gu'), '').replace(/[\s\p{P}\p{S}\d]/gu, '').length <= 6;
 }

@@ -7,9 +7,11 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { collapseSpaces } from '../text/normalize.js';
+import { stripSiteName, stripTitleLabels } from './title.js';
 
 /** A kicker or overline inside the h1 is a topic label above the headline, not part of it. */
-const KICKER = /kicker|overline|dachzeile|topline|eyebrow|roofline|supertitle|label|rubric|category/i;
+const KICKER =
+  /kicker|overline|dachzeile|spitzmarke|topline|eyebrow|roofline|supertitle|surtitle|surtitre|antetitulo|occhiello|pretitle|label|rubric|category/i;
 /** Headlines of other stories: teasers, rails, the footer. */
 const ELSEWHERE = 'aside, footer, nav, [class*="related" i], [class*="teaser" i], [class*="recommend" i]';
 const SCOPED = 'article h1, main h1, [role="main"] h1, h1[itemprop="headline"], [itemtype*="Article"] [itemprop="headline"]';
@@ -42,8 +44,7 @@ function isHomeLink($: CheerioAPI, element: Element): boolean {
 
 /** Two wordings that differ only in case, spacing, quotes or punctuation. */
 export function sameWording(a: string, b: string): boolean {
-  const key = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return key(a) === key(b);
+  return wordingKey(a) === wordingKey(b);
 }
 
 /** Words of four letters or more, lower-cased: what two wordings of one headline share. */
@@ -74,4 +75,107 @@ export function readVisibleHeadline($: CheerioAPI, declared: string | undefined,
     if (![...contentWords(text)].some((word) => words.has(word))) return undefined;
   }
   return text;
+}
+
+/** Where a declared title joins its parts: "Kicker: Headline", "Headline | Section | Site". */
+const SEGMENT_SEPARATOR = /((?<=\S)(?::\s+|\s+[|–—»«·:-]\s+))/u;
+/** Headings that may show the headline alone above the story (a blog's post title is often an h2 or h3). */
+const HEADINGS = 'h1, h2, h3, [itemprop="headline"], [class*="title" i], [class*="headline" i]';
+/** A kicker, a section or a site name beside the headline: a few words, fewer than the headline's. */
+const MAX_LABEL_WORDS = 5;
+/** The story's text starts at its first paragraph of this many characters; headings below it are its sections. */
+const STORY_PARAGRAPH_CHARS = 100;
+
+function wordCount(text: string): number {
+  return text.split(/[\s|–—»«·:-]+/).filter(Boolean).length;
+}
+
+interface TitleSplit {
+  headline: string;
+  label: string;
+}
+
+/** The ways to cut a title into a run of parts at its start or end and a label of a few words. */
+function titleSplits(title: string): TitleSplit[] {
+  // Parts at even indexes, the separators between them at odd ones.
+  const pieces = title.split(SEGMENT_SEPARATOR);
+  const splits: TitleSplit[] = [];
+  for (let cut = 2; cut < pieces.length; cut += 2) {
+    const head = pieces.slice(0, cut - 1).join('');
+    const tail = pieces.slice(cut).join('');
+    const options: TitleSplit[] = [
+      { headline: head, label: pieces.slice(cut - 1).join('') },
+      { headline: tail, label: pieces.slice(0, cut).join('') },
+    ];
+    for (const option of options) {
+      const labelWords = wordCount(option.label);
+      if (wordCount(option.headline) >= 2 && labelWords <= MAX_LABEL_WORDS && labelWords <= wordCount(option.headline)) splits.push(option);
+    }
+  }
+  return splits;
+}
+
+/** A site's masthead: its name and its tagline are above every story, and no story's text. */
+const MASTHEAD = 'header, [class*="header" i], [id*="header" i], [class*="banner" i], [id*="banner" i], [class*="description" i]';
+
+/**
+ * Headings above the story's first long paragraph (a masthead's tagline is none), nearest to it
+ * first; none in rails or teasers, and no site name or link home (a blog's name in its h1).
+ */
+function headingsAboveStory($: CheerioAPI): Element[] {
+  const found: Element[] = [];
+  for (const element of $('body').find(`${HEADINGS}, p`).toArray()) {
+    if (element.name === 'p') {
+      if (collapseSpaces($(element).text()).length >= STORY_PARAGRAPH_CHARS && $(element).closest(MASTHEAD).length === 0) break;
+      continue;
+    }
+    if ($(element).closest(ELSEWHERE).length === 0 && !isHomeLink($, element)) found.push(element);
+  }
+  return found.reverse();
+}
+
+/**
+ * The headline the page shows inside a declared title that wraps it in labels: "Blog Name: Post
+ * title" where the post's heading says "Post title" alone, "Energiewende: Klimavorreiter?" where
+ * the h1 sets the kicker "Energiewende:" in an element of its own. Read only from headings above
+ * the story's text (its own sections below say other things); a heading that shows the whole
+ * title (a kicker in it aside) keeps the title whole: that is what the reader sees.
+ */
+export function headlineInTitle($: CheerioAPI, title: string): string | undefined {
+  const splits = titleSplits(title);
+  if (splits.length === 0) return undefined;
+  const key = wordingKey(title);
+  const headings = headingsAboveStory($).map((element) => ({ element, key: wordingKey(collapseSpaces($(element).text())) }));
+  const whole = headings.find((heading) => heading.key === key);
+  if (whole) {
+    const first = $(whole.element).children().first();
+    const firstKey = wordingKey(collapseSpaces(first.text()));
+    if (whole.element.name !== 'h1' || firstKey === '' || !key.startsWith(firstKey)) return undefined;
+    return splits.find((split) => title.startsWith(split.label) && wordingKey(split.label) === firstKey)?.headline;
+  }
+  return nearestRun(splits, headings);
+}
+
+/** The run shown by the heading nearest the story. */
+function nearestRun(splits: readonly TitleSplit[], headings: ReadonlyArray<{ key: string }>): string | undefined {
+  for (const heading of headings) {
+    const split = splits.find((candidate) => heading.key === wordingKey(candidate.headline));
+    if (split) return split.headline;
+  }
+  return undefined;
+}
+
+function wordingKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The title without the site's name and the labels around the headline: the section and date
+ * after it, and a kicker or a blog's name before it when a heading on the page shows the rest
+ * alone (`fromHeading`).
+ */
+export function titleAsShown($: CheerioAPI, title: string, siteName: string | null, section: string | null): { title: string; fromHeading: boolean } {
+  const stripped = stripTitleLabels(stripSiteName(title, siteName), siteName, section);
+  const shown = headlineInTitle($, stripped);
+  return shown ? { title: shown, fromHeading: true } : { title: stripped, fromHeading: false };
 }

@@ -6,16 +6,19 @@ import type { CheerioAPI } from 'cheerio';
 import { FALLBACK_BASE_URL } from '../parse/dom.js';
 import { detectLang, langContradictsText } from '../text/lang.js';
 import { readByline } from './byline.js';
-import { readVisibleHeadline, sameWording } from './headline.js';
+import { readDataLayer } from './data-layer.js';
+import { namesIn } from './byline-text.js';
+import { readVisibleHeadline, sameWording, titleAsShown } from './headline.js';
 import { readJsonLd } from './json-ld.js';
 import { absoluteHttpUrl, readDublinCore, readMetaMap, readOpenGraph, readPlainMeta, readTwitterCard, type UrlBases } from './meta-tags.js';
 import { readMicrodata, readTimeElements } from './microdata.js';
 import { readPageDeclarations } from './page.js';
 import { siteNameFromTitle, stripSiteName } from './title.js';
 import type { MetadataField, MetadataFields, MetadataSource, MetadataSources, PageMetadata } from './types.js';
-import { splitAuthors, uniqueIgnoringCase } from './values.js';
-import { type Credits, sortCredits } from './credits.js';
+import { sortCredits } from './credits.js';
+import { readCredits } from './credit-sources.js';
 import { dateFromUrl, readVisibleDates } from './visible-date.js';
+import { mostPreciseDate } from './date-precision.js';
 import { findPageZone, type PageZone, whenNeeded } from './zone.js';
 import { readVisibleTags } from './visible-tags.js';
 
@@ -31,7 +34,7 @@ type SourceTable = Partial<Record<MetadataSource, MetadataFields>>;
  */
 export const FIELD_PRIORITY: Readonly<Record<MetadataField, readonly MetadataSource[]>> = {
   title: ['headline', 'json-ld', 'opengraph', 'twitter', 'dublin-core', 'itemprop', 'meta', 'title'],
-  authors: ['json-ld', 'meta', 'opengraph', 'dublin-core', 'itemprop', 'byline'],
+  authors: ['json-ld', 'meta', 'opengraph', 'dublin-core', 'itemprop', 'byline', 'data-layer'],
   siteName: ['opengraph', 'json-ld', 'meta', 'dublin-core', 'itemprop', 'title-suffix'],
   publishedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time', 'visible-text', 'url'],
   modifiedTime: ['json-ld', 'opengraph', 'meta', 'dublin-core', 'itemprop', 'time', 'visible-text'],
@@ -54,7 +57,7 @@ function urlBases($: CheerioAPI, pageUrl: string | null): UrlBases {
   return { image, page: image.startsWith(FALLBACK_BASE_URL) ? undefined : image };
 }
 
-function readSources($: CheerioAPI, bases: UrlBases, zone: PageZone | undefined): SourceTable {
+function readSources($: CheerioAPI, bases: UrlBases, zone: PageZone | undefined, rawHtml: string): SourceTable {
   const map = readMetaMap($);
   const page = readPageDeclarations($, bases.page);
   const jsonLd = readJsonLd($, zone);
@@ -68,6 +71,7 @@ function readSources($: CheerioAPI, bases: UrlBases, zone: PageZone | undefined)
     itemprop: readMicrodata($, bases, zone),
     time: readTimeElements($, zone),
     byline: readByline($),
+    'data-layer': readDataLayer(rawHtml),
     canonical: { canonicalUrl: page.canonicalUrl },
     'html-lang': { lang: page.htmlLang },
     'content-language': { lang: page.contentLanguage },
@@ -89,34 +93,11 @@ function pick<K extends MetadataField>(sources: SourceTable, field: K): [Metadat
   return [undefined, undefined];
 }
 
-/** A CMS login ("andrew.keaveney", "jdoe_2"): how the site's software names a person, not the page. */
-const LOGIN_HANDLE = /^[a-z\d]+(?:[._-][a-z\d]+)+$/;
-
-/**
- * People and organisations credited for the story. A source that credits only an agency ("dpa")
- * does not hide the people a later source names (the visible byline): the first source that
- * names a person gives the authors, and the organisations of the sources up to it are kept. A
- * source that names people only by their logins gives way the same way, to a later one that names
- * them as the page does (a WordPress account beside the byline "Denise Everheart").
- */
-function readCredits(sources: SourceTable, siteName: string | null): Credits & { source: MetadataSource | undefined } {
-  const organizations: string[] = [];
-  let first: MetadataSource | undefined;
-  let logins: { people: string[]; source: MetadataSource } | undefined;
-  for (const source of FIELD_PRIORITY.authors) {
-    const typed = sources[source]?.organizations ?? [];
-    organizations.push(...typed);
-    if (typed.length > 0) first ??= source;
-    const names = sources[source]?.authors;
-    if (!names || names.length === 0) continue;
-    const credits = sortCredits(names, siteName);
-    organizations.push(...credits.organizations);
-    if (credits.people.length > 0 && credits.people.every((name) => LOGIN_HANDLE.test(name))) logins ??= { people: credits.people, source };
-    else if (credits.people.length > 0) return { people: credits.people, organizations: uniqueIgnoringCase(organizations), source };
-    if (credits.organizations.length > 0) first ??= source;
-  }
-  if (logins) return { ...logins, organizations: uniqueIgnoringCase(organizations) };
-  return { people: [], organizations: uniqueIgnoringCase(organizations), source: first };
+/** A date field: the first source's, unless that is a day alone and a later source times that day (date-precision.ts). */
+function pickDate(sources: SourceTable, field: 'publishedTime' | 'modifiedTime'): [string | undefined, MetadataSource | undefined] {
+  const order = FIELD_PRIORITY[field];
+  const at = mostPreciseDate(order.map((source) => sources[source]?.[field]));
+  return at >= 0 ? [sources[order[at]!]?.[field], order[at]] : [undefined, undefined];
 }
 
 /** The file a URL names, without a CMS size suffix ("photo-585x439.jpg" is "photo.jpg"). */
@@ -131,15 +112,31 @@ function declaredImageNotes(jsonLd: MetadataFields | undefined, imageUrl: string
   return { imageCaption: jsonLd.imageCaption ?? null, imageCredit: jsonLd.imageCredit ?? null };
 }
 
-/** Reads the whole page, before any filter touches it. `pageUrl` is its address when known. */
-export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
+/**
+ * The page's language with the region another declaration gives it: <html lang="en"> beside
+ * og:locale "en_GB" is British English, whose "04/03/2024" is the 4th of March.
+ */
+function withRegion(lang: string | null, sources: SourceTable): string | null {
+  if (!lang || lang.includes('-')) return lang;
+  const regional = FIELD_PRIORITY.lang.map((source) => sources[source]?.lang).find((tag) => tag?.toLowerCase().startsWith(`${lang.toLowerCase()}-`));
+  return regional ?? lang;
+}
+
+/**
+ * Reads the whole page, before any filter touches it. `pageUrl` is its address when known;
+ * `rawHtml` is the page as it came, with the scripts the parsed page no longer has (data-layer.ts).
+ */
+export function readMetadata($: CheerioAPI, pageUrl: string | null, rawHtml = ''): PageMetadata {
   const bases = urlBases($, pageUrl);
   // Dates written without a zone are read in the page's own (zone.ts), else as UTC.
   const zone = whenNeeded(() => findPageZone($, bases.page));
-  const sources = readSources($, bases, zone);
+  const sources = readSources($, bases, zone, rawHtml);
   const used: MetadataSources = {};
   const take = <K extends MetadataField>(field: K): MetadataFields[K] => {
-    const [value, source] = pick(sources, field);
+    const [value, source] =
+      field === 'publishedTime' || field === 'modifiedTime'
+        ? (pickDate(sources, field) as [MetadataFields[K], MetadataSource | undefined])
+        : pick(sources, field);
     if (source) used[field] = source;
     return value;
   };
@@ -149,14 +146,18 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   const declared = pick(sources, 'title')[0];
   const visible = readVisibleHeadline($, declared && stripSiteName(declared, siteName), siteName);
   if (visible && !sameWording(visible, stripSiteName(declared ?? '', siteName))) sources.headline = { title: visible };
-  const title = take('title');
-  const { people: authors, organizations, source: creditSource } = readCredits(sources, siteName);
+  const section = take('section') ?? null;
+  const declaredTitle = take('title');
+  const shown = declaredTitle ? titleAsShown($, declaredTitle, siteName, section) : undefined;
+  if (shown?.fromHeading) used.title = 'headline';
+  const title = shown?.title ?? null;
+  const { people: authors, organizations, source: creditSource } = readCredits(FIELD_PRIORITY.authors, sources, siteName);
   if (creditSource) used.authors = creditSource;
   const lang = take('lang') ?? null;
   const imageUrl = take('imageUrl') ?? null;
   // Written dates and the URL only when no machine source has a date: they are the slow, unsure ones.
   if (!isFilled(pick(sources, 'publishedTime')[0])) {
-    sources['visible-text'] = readVisibleDates($, lang, zone);
+    sources['visible-text'] = readVisibleDates($, withRegion(lang, sources), zone);
     sources.url = { publishedTime: dateFromUrl(sources.canonical?.canonicalUrl ?? pageUrl) };
   }
   // The tag list under the story only when the page declares no keywords.
@@ -165,7 +166,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
   // Last, a space-joined keyword string split into its words: rough, but better than no topics.
   if (!isFilled(pick(sources, 'tags')[0])) sources['keyword-words'] = { tags: sources['json-ld']?.keywordWords };
   return {
-    title: title ? stripSiteName(title, siteName) : null,
+    title,
     byline: authors.length > 0 ? authors.join(', ') : null,
     authors,
     organizations,
@@ -177,7 +178,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMetadat
     imageUrl,
     canonicalUrl: take('canonicalUrl') ?? null,
     tags: take('tags') ?? [],
-    section: take('section') ?? null,
+    section,
     articleBody: sources['json-ld']?.articleBody ?? null,
     ...declaredImageNotes(sources['json-ld'], imageUrl),
     declaredLangs: FIELD_PRIORITY.lang.map((source) => sources[source]?.lang).filter((tag): tag is string => tag !== undefined),
@@ -199,12 +200,12 @@ export function withReadabilityFallbacks(metadata: PageMetadata, found: Readabil
     sources[field] = 'readability';
     return fallback;
   };
-  // Readability's byline is raw text ("By Jane Doe, Reuters"): it gives authors only if it holds names.
+  // Readability's byline is raw text ("By Jane Doe, Reuters"): it gives authors only if it holds names, read as ours (byline-text.ts).
   const siteName = metadata.siteName ?? found.siteName;
   const credited = metadata.authors.length > 0 || metadata.organizations.length > 0 || !found.byline;
   const { people: authors, organizations } = credited
     ? { people: metadata.authors, organizations: metadata.organizations }
-    : sortCredits(splitAuthors(found.byline ?? ''), siteName);
+    : sortCredits(namesIn(found.byline ?? '', true), siteName);
   if (!credited && (authors.length > 0 || organizations.length > 0)) sources.authors = 'readability';
   return {
     ...metadata,

@@ -31,12 +31,18 @@ function propText($: CheerioAPI, scope: Cheerio<AnyNode>, name: string): string 
   return element ? propValue($, element) : undefined;
 }
 
+/** Items whose authors are readers: product reviews, comments, questions and answers. */
+const READER_ITEMS = /Review|Comment|Question|Answer|Rating/i;
+
 /** A Person or Organization scope names itself in a nested itemprop="name". */
 function authorsOf($: CheerioAPI, scope: Cheerio<AnyNode>): string[] | undefined {
   const names = scope
     .find('[itemprop~="author" i], [itemprop~="creator" i]')
     .toArray()
     .flatMap((element) => {
+      // The author of a review, a comment or an answer on the page is a reader, not the writer.
+      const owner = $(element).parent().closest('[itemscope]');
+      if (READER_ITEMS.test(owner.attr('itemtype') ?? '')) return [];
       const nested = $(element).find('[itemprop~="name" i]').get(0);
       const text = propValue($, nested ?? element);
       // A whole author box (bio, links) is not a byline.

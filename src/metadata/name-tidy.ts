@@ -11,7 +11,7 @@
  * Spaced labels ("Erstellt von Andri Bryner") are values.ts's BYLINE_PREFIX, cut before this.
  */
 const GLUED_LABEL =
-  /^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eviewed|[Pp]ublished|[Ee]dited) by|By|BY|[Vv]on|(?:[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Gg]eschrieben|[Vv]erfasst) von|[Aa]uthors?:)\s*(?=\p{Lu})/u;
+  /^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eviewed|[Pp]ublished|[Ee]dited) by|[Bb]y|BY|[Vv]on|(?:[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Gg]eschrieben|[Vv]erfasst) von|[Aa]uthors?:)\s*(?=\p{Lu})/u;
 
 const WEEKDAYS =
   'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo';
@@ -28,8 +28,8 @@ const TRAILING_WEEKDAY = new RegExp(
 const NO_NAME_LEFT = new RegExp(`^(?:${WEEKDAYS}|(?:veröffentlicht|aktualisiert)\\s+am|published(?:\\s+on)?|updated(?:\\s+on)?|posted(?:\\s+on)?)$`, 'iu');
 /** The dateline's place after a full name: "Belinda Tasker in London". */
 const TRAILING_PLACE = /^(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)+)\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?$/u;
-/** A role or a place in parentheses after the name, or the author's feed link ("… RSS feed"). */
-const TRAILING_PARENS = /\s*\([^()]*\)$|\s+RSS(?:\s+feed)?$/iu;
+/** A role or a place in parentheses after the name, or the author's feed link ("… RSS feed"); not the agency a story draws on ("(mit dpa)": credit-split.ts). */
+const TRAILING_PARENS = /\s*\((?!(?:mit|with|avec|con)\s)[^()]*\)$|\s+RSS(?:\s+feed)?$/iu;
 /** The byline box's links and buttons, read as its text. */
 const WIDGET_WORDS =
   /^(?:view|save|read|share|follow|print|e-?mail|subscribe|contact|comment|comments|zeige|alle|mehr|about\s+(?:us|me)$|press\s+release$)(?!\p{L})/iu;
@@ -45,5 +45,9 @@ export function tidyName(credit: string): string {
   if (WIDGET_WORDS.test(name) || /[:®©→»›]/.test(name)) return '';
   name = name.replace(TRAILING_WEEKDAY, '').replace(TRAILING_PARENS, '').trim();
   if (NO_NAME_LEFT.test(name)) return '';
-  return name.replace(TRAILING_PLACE, '$1');
+  // A name read twice from two elements run together: "Kristen Falc'honKristen Falc'hon".
+  return name
+    .replace(TRAILING_PLACE, '$1')
+    .replace(/^(.{4,})\1$/u, '$1')
+    .replace(/(?<=\p{Ll}{2})\.$/u, '');
 }

@@ -16,7 +16,7 @@ export interface MetadataFields {
   section?: string | undefined;
   /** The publisher's own full text (JSON-LD articleBody), a recall fallback. */
   articleBody?: string | undefined;
-  /** Organisations JSON-LD gives as authors (typed Organization); only JSON-LD types its credits. */
+  /** Organisations a source types as such: JSON-LD authors typed Organization, the outlet beside a marked name in the visible byline. */
   organizations?: string[] | undefined;
   /** The declared image's caption and credit (JSON-LD ImageObject), for the lead image. */
   imageCaption?: string | undefined;
@@ -40,6 +40,8 @@ export type MetadataSource =
   | 'itemprop'
   | 'time'
   | 'byline'
+  /** The author an inline analytics script names (data-layer.ts). */
+  | 'data-layer'
   | 'canonical'
   | 'html-lang'
   | 'content-language'

@@ -6,6 +6,7 @@ import { decodeHTML } from 'entities';
 import { collapseSpaces } from '../text/normalize.js';
 import { localToInstant, type PageZone } from './zone.js';
 import { tidyName } from './name-tidy.js';
+import { AGENCIES } from './credit-kinds.js';
 
 export function cleanString(value: unknown): string | undefined {
   return typeof value === 'string' ? tidy(decodeEntities(value)) : undefined;
@@ -95,7 +96,17 @@ export function toIsoDate(value: unknown, zone?: PageZone): string | undefined {
 
 /** "By", "Von", "Par", "Por", "Автор:"… at the start of a byline; the lookahead keeps "Byron" whole. */
 const BYLINE_PREFIX =
-  /^(?:(?:written|posted|reported|reporting|words|text|story|analysis|opinion|commentary|review|reviewed|edited|published|interview|photos?|video)\s+by|(?:erstellt|eingestellt|veröffentlicht|geschrieben|verfasst)\s+von(?:\s+der|\s+dem)?|authors?\s*(?=[:：])|by|von|par|por|di|door|przez|av|af|autor|auteur|автор|текст|文|记者|記者)(?=[\s:：]|$)[\s:：]*/iu;
+  /^(?:(?:this\s+(?:post|article|story|piece)\s+(?:was\s+)?)?(?:written|posted|reported|reporting|words|text|story|analysis|opinion|commentary|review|reviewed|edited|editing|published|interview|photos?|video)\s+by|(?:erstellt|eingestellt|veröffentlicht|geschrieben|verfasst)\s+von(?:\s+der|\s+dem)?|(?:authors?|autor(?:in|en|a|e)?|auteur|text|texte|texto|testo)\s*(?=[:：])|by|von|vom|par|por|di|door|przez|av|af|autor|auteur|автор|текст|文|记者|記者)(?=[\s:：]|$)[\s:：]*/iu;
+/**
+ * Credits beside the writer's that are not the writer's: the photographer, the video maker, the
+ * editor, the translator ("Reporting by Jane Doe; Editing by John Roe", "Text: A / Fotos: B").
+ * Dropped when the byline names someone else; alone, the name they give is the only credit.
+ */
+export const OTHER_ROLE =
+  /^(?:(?:photos?|photographs?|pictures?|video|videos|editing|edited|illustrations?|graphics?|translated|translation|produced)\s+by|(?:fotos?|bilder?|video|bearbeitet|übersetzt|redigiert)\s+von|(?:photos?|fotos?|bilder?|video|illustrations?|grafik|graphics?|editing)\s*[:：])/iu;
+/** Markup printed into an author field ("AL ALEXANDER<BR>The Patriot Ledger"): a line break parts two credits. */
+const PRINTED_BREAK = /<br\s*\/?>/gi;
+const PRINTED_TAG = /<\/?[a-z][^<>]*>/gi;
 /** Commas, semicolons, "&" and the word "and" in the languages we see most. */
 const AUTHOR_SEPARATOR = /\s*[,;|&/]\s*|\s+(?:and|und|et|y|e|i|и|og|en|oraz|ve)\s+/iu;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -104,7 +115,7 @@ const URL_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
 /** "Rachael Link, MS, RD": degrees and suffixes split off by the comma are not names. */
 const CREDENTIAL = /^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3})$/;
 /** CMS account names and desk labels that fill author fields but name no person. */
-const PLACEHOLDER_NAME = /^(?:\w*admin\w*|editor|editorial|staff|guest|redaktion|redacción|rédaction|гость|редакция)$/i;
+const PLACEHOLDER_NAME = /^(?:\w*admin\w*|editor|editorial|staff|guest|redaktion|redacción|rédaction|red\.?|гость|редакция)$/i;
 const EMPTY_WRAPPERS = /\(\s*\)|\[\s*\]|<\s*>|\s[-–—|]\s*$/g;
 
 /** Person names only: no "By", no e-mail addresses or URLs; "A, B and C" becomes three names. */
@@ -117,10 +128,16 @@ const EMPTY_WRAPPERS = /\(\s*\)|\[\s*\]|<\s*>|\s[-–—|]\s*$/g;
 const GLUED_CREDITS = /(\p{Lu}{3,})(?=\p{Lu}\p{Ll})/gu;
 
 export function splitAuthors(value: string): string[] {
-  const withoutAddresses = value.replace(EMAIL, ' ').replace(URL_TEXT, ' ').replace(EMPTY_WRAPPERS, ' ').replace(GLUED_CREDITS, '$1, ');
-  const names = collapseSpaces(withoutAddresses)
-    .replace(BYLINE_PREFIX, '')
-    .split(AUTHOR_SEPARATOR)
+  const withoutAddresses = value
+    .replace(PRINTED_BREAK, ', ')
+    .replace(PRINTED_TAG, ' ')
+    .replace(EMAIL, ' ')
+    .replace(URL_TEXT, ' ')
+    .replace(EMPTY_WRAPPERS, ' ')
+    .replace(GLUED_CREDITS, '$1, ');
+  const parts = collapseSpaces(withoutAddresses).split(AUTHOR_SEPARATOR);
+  const writers = parts.filter((part) => !OTHER_ROLE.test(part.trim()));
+  const names = (writers.some((part) => part.trim() !== '') ? writers : parts)
     .map((part) => tidyName(collapseSpaces(part.replace(BYLINE_PREFIX, '').replace(EMPTY_WRAPPERS, ' '))))
     .filter(
       (part) =>
@@ -128,8 +145,10 @@ export function splitAuthors(value: string): string[] {
         part.length <= 80 &&
         /\p{L}/u.test(part) &&
         !part.includes('@') &&
+        // A word cut off at a line end ("Home- and Digital-Security Expert") is no name.
+        !part.endsWith('-') &&
         !/\d/.test(part) &&
-        !CREDENTIAL.test(part) &&
+        (!CREDENTIAL.test(part) || AGENCIES.has(part.toLowerCase())) &&
         !PLACEHOLDER_NAME.test(part),
     );
   return uniqueIgnoringCase(names);

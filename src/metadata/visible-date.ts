@@ -21,12 +21,14 @@ interface ParsedDate {
   index: number;
   text: string;
   start: ParsedComponents;
+  /** A range's end: "12.03.2024 - 08:00 Uhr" is read as a day ending at a time. */
+  end?: ParsedComponents | null;
 }
 interface DateParser {
   parse(text: string, reference?: Date): ParsedDate[];
 }
 
-/** chrono-node's locales; other languages are tried with the English parser. */
+/** chrono-node's locales; other languages are tried with the English parser, read day-first. */
 const CHRONO_LOCALES = new Set(['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'uk', 'ja', 'zh', 'sv', 'fi']);
 /** English-speaking regions that write the month first; every other English page is read day-first. */
 const MONTH_FIRST_REGIONS = new Set(['us', 'ca', 'ph']);
@@ -34,13 +36,16 @@ const MONTH_FIRST_REGIONS = new Set(['us', 'ca', 'ph']);
 /**
  * Loaded on first use, one locale at a time (about 50 ms each), so that start-up and the pages
  * that declare their dates (most of them) do not pay for it. Node's module cache keeps it.
+ * Month-first is American: an English page with no region is read so, but a page in a language
+ * chrono has no parser for ("Opublikowano: 12.03.2024") is read day-first, as its country writes.
  */
 function parserFor(lang: string | null): DateParser {
   const require = createRequire(import.meta.url);
   const [primary = 'en', region = ''] = (lang ?? 'en').toLowerCase().split(/[-_]/);
   const locale = CHRONO_LOCALES.has(primary) ? primary : 'en';
   const module = require(`chrono-node/${locale}`) as { strict: DateParser; GB?: DateParser };
-  if (locale === 'en' && region !== '' && !MONTH_FIRST_REGIONS.has(region) && module.GB) return module.GB;
+  const dayFirst = primary === 'en' ? region !== '' && !MONTH_FIRST_REGIONS.has(region) : locale === 'en';
+  if (dayFirst && module.GB) return module.GB;
   return module.strict;
 }
 
@@ -96,7 +101,9 @@ export function parseWrittenDate(text: string, lang: string | null, zone?: PageZ
   const next = results[at + 1];
   const gap = next ? next.index - (date.index + date.text.length) : Infinity;
   const clock = next && gap <= MAX_GAP_TO_TIME && next.start.isCertain('hour') && !next.start.isCertain('day') ? next.start : undefined;
-  return isoOf(date.start, clock, zone);
+  // "12.03.2024 - 08:00 Uhr": chrono reads a day and a time joined by a dash as a range.
+  const rangeClock = date.end?.isCertain('hour') && !date.end.isCertain('day') ? date.end : undefined;
+  return isoOf(date.start, clock ?? rangeClock, zone);
 }
 
 function sureness(element: Element, text: string): number {

@@ -4,7 +4,7 @@
 
 import type { Article } from '../types.js';
 import { htmlRemovals } from './removals.js';
-import { displayDate } from './text.js';
+import { creditLine, displayDate } from './text.js';
 
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -66,7 +66,7 @@ const STYLESHEET = [
 ].join('\n');
 
 function header(article: Article): string[] {
-  const names = article.authors.length > 0 ? article.authors.join(', ') : article.byline;
+  const names = creditLine(article);
   const date = article.publishedTime ? `<time datetime="${escapeText(article.publishedTime)}">${escapeText(displayDate(article.publishedTime))}</time>` : null;
   const byline = [names ? escapeText(names) : null, date].filter((part): part is string => part !== null).join(' · ');
   const lines = [...(article.title ? [`<h1>${escapeText(article.title)}</h1>`] : []), ...(byline ? [`<p class="byline">${byline}</p>`] : [])];

@@ -14,12 +14,21 @@ export function displayDate(iso: string): string {
 }
 
 /**
+ * Who the story credits, as one line: the people, then the agencies, desks and outlets
+ * ("Anna Schmidt, dpa"; "Reuters" when no person is named). Null when it credits no one.
+ */
+export function creditLine(article: Article): string | null {
+  const people = article.authors.length > 0 ? article.authors : article.byline ? [article.byline] : [];
+  const credits = [...people, ...(article.organizations ?? [])];
+  return credits.length > 0 ? credits.join(', ') : null;
+}
+
+/**
  * "Jane Doe, John Roe · 2024-03-04", or null when there is neither a byline nor a date. No "By":
  * the article may be in any language.
  */
 export function bylineLine(article: Article): string | null {
-  const names = article.authors.length > 0 ? article.authors.join(', ') : article.byline;
-  const parts = [names, article.publishedTime ? displayDate(article.publishedTime) : null];
+  const parts = [creditLine(article), article.publishedTime ? displayDate(article.publishedTime) : null];
   const line = parts.filter((part): part is string => !!part).join(' · ');
   return line === '' ? null : line;
 }

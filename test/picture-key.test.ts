@@ -3,7 +3,7 @@
 // guard: this already held when written).
 
 import { describe, expect, it } from 'vitest';
-import { pictureKey } from '../src/extract/images.js';
+import { pictureKey } from '../src/extract/picture-key.js';
 
 describe('pictureKey', () => {
   it('gives size-suffixed copies and resize parameters of one file the same key', () => {

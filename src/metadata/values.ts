@@ -7,6 +7,7 @@ import { collapseSpaces } from '../text/normalize.js';
 import { localToInstant, type PageZone } from './zone.js';
 import { tidyName } from './name-tidy.js';
 import { AGENCIES } from './credit-kinds.js';
+import { withoutPlaceTail } from './places.js';
 
 export function cleanString(value: unknown): string | undefined {
   return typeof value === 'string' ? tidy(decodeEntities(value)) : undefined;
@@ -135,7 +136,8 @@ export function splitAuthors(value: string): string[] {
     .replace(URL_TEXT, ' ')
     .replace(EMPTY_WRAPPERS, ' ')
     .replace(GLUED_CREDITS, '$1, ');
-  const parts = collapseSpaces(withoutAddresses).split(AUTHOR_SEPARATOR);
+  // A place at the end ('…, Springfield, USA') is neither a person nor an organization.
+  const parts = withoutPlaceTail(collapseSpaces(withoutAddresses).split(AUTHOR_SEPARATOR));
   const writers = parts.filter((part) => !OTHER_ROLE.test(part.trim()));
   const names = (writers.some((part) => part.trim() !== '') ? writers : parts)
     .map((part) => tidyName(collapseSpaces(part.replace(BYLINE_PREFIX, '').replace(EMPTY_WRAPPERS, ' '))))

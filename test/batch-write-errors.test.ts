@@ -8,11 +8,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_FILES, type OutputFiles } from '../src/batch/output-files.js';
-import { runCli } from '../src/cli/main.js';
 import { jsonLines, numberedPage, readTree, ROOT, writeTree } from './helpers/batch.js';
+import { type CliResult, runCliInMemory } from './helpers/cli-memory.js';
 
 let tmp: string;
 
@@ -69,26 +68,8 @@ function nthPageWrite(call: Call, n: number, code: string): FailOn {
   return (kind, path) => (kind === call && !path.includes('errors.jsonl') && ++seen >= n ? code : undefined);
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runWith(files: OutputFiles, args: readonly string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, callback) {
-        append(chunk.toString());
-        callback();
-      },
-    });
-  const stdin = Object.assign(Readable.from([]), { isTTY: true });
-  const io = { stdin, stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)), files };
-  const code = await runCli(['node', 'clean-article', ...args], io);
-  return { code, stdout, stderr };
+function runWith(files: OutputFiles, args: readonly string[]): Promise<CliResult> {
+  return runCliInMemory(args, { tty: true, files });
 }
 
 /** An empty page first (its E_EMPTY record is in the errors file before anything fails), then `count` good pages. */

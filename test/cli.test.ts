@@ -9,13 +9,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../src/cli/main.js';
 import { FILTER_NAMES } from '../src/index.js';
 import { VERSION } from '../src/version.js';
 import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, SUBSCRIBE_LINE, articleHtml } from './helpers/article-page.js';
+import { type CliResult, runCliInMemory } from './helpers/cli-memory.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'clean-article.js');
@@ -43,36 +42,7 @@ const ARTICLE_FIELDS = [
 /** Long enough that the navigation-chrome removal must be cut to 200 characters. */
 const LONG_NAV = Array.from({ length: 40 }, (_, i) => `Section${i + 1}`);
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function fakeIo(stdinBytes: string | Buffer | undefined, isTTY: boolean): { io: CliIo; out: () => string; err: () => string } {
-  const stdin = Readable.from(stdinBytes === undefined ? [] : [Buffer.from(stdinBytes)]) as Readable & { isTTY?: boolean };
-  stdin.isTTY = isTTY;
-  let out = '';
-  let err = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, callback) {
-        append(chunk.toString());
-        callback();
-      },
-    });
-  return {
-    io: { stdin, stdout: sink((text) => (out += text)), stderr: sink((text) => (err += text)) },
-    out: () => out,
-    err: () => err,
-  };
-}
-
-async function run(args: readonly string[], options: { stdin?: string | Buffer; tty?: boolean } = {}): Promise<CliResult> {
-  const { io, out, err } = fakeIo(options.stdin, options.tty ?? false);
-  const code = await runCli(['node', 'clean-article', ...args], io);
-  return { code, stdout: out(), stderr: err() };
-}
+const run = runCliInMemory;
 
 /** Runs the built CLI as a real process (`node [nodeFlags] bin/clean-article.js args`); resolves with its exit code whatever it is. */
 function spawnCli(args: readonly string[], stdin = '', nodeFlags: readonly string[] = []): Promise<CliResult> {

@@ -7,12 +7,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.js';
 import { ARTICLE_TITLE } from './helpers/article-page.js';
 import { jsonLines } from './helpers/batch.js';
+import { type CliResult, runCliInMemory } from './helpers/cli-memory.js';
 import { startFetchServer, startRawServer, type FetchServer } from './helpers/fetch-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -24,12 +23,6 @@ const BIN = join(ROOT, 'bin', 'clean-article.js');
  */
 const limitsFor = (code: string): string[] => ['--timeout', code === 'E_TIMEOUT' ? '1' : '300', '--max-bytes', '1048576', '--retries', '1'];
 const LIMITS = limitsFor('any');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let web: FetchServer;
 let raw: FetchServer;
@@ -45,20 +38,8 @@ afterAll(async () => {
   rmSync(cacheRoot, { recursive: true, force: true });
 });
 
-async function run(args: readonly string[]): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, callback) {
-        append(chunk.toString());
-        callback();
-      },
-    });
-  const stdin = Object.assign(Readable.from([]), { isTTY: true });
-  const io = { stdin, stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) };
-  const code = await runCli(['node', 'clean-article', ...args], io);
-  return { code, stdout, stderr };
+function run(args: readonly string[]): Promise<CliResult> {
+  return runCliInMemory(args, { tty: true });
 }
 
 function spawnCli(args: readonly string[]): Promise<CliResult & { ms: number }> {

@@ -87,7 +87,7 @@ function partsOf($: CheerioAPI, shown: Cheerio<Element>): CaptionParts {
   return { caption: tidyCaption(rest.text()), credit };
 }
 
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+export const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 /** Links a marked caption may hold: its credit's names (photographer, licence, agency). */
 const MAX_CREDIT_LINKS = 3;
 

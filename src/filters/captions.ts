@@ -6,8 +6,8 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { countWords, textKey } from '../text/normalize.js';
 import type { Filter, DumpLine, FilterContext } from '../types.js';
-import { isCreditText } from '../extract/captions.js';
-import { isTitleVariant } from './headline.js';
+import { HEADINGS, isCreditText } from '../extract/captions.js';
+import { isTitleOrSegment, isTitleVariant } from './headline.js';
 import { CREDITS_HEADING, SENTENCE_END } from './patterns.js';
 import { blockText, shortBlockText } from './select-helpers.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from './tokens.js';
@@ -85,7 +85,6 @@ function captionKeys(ctx: FilterContext): Set<string> {
  * lede, and the caption is the copy: a first <p> that is a long sentence stays in the text.
  */
 const MIN_LEDE_CHARS = 100;
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 /** Words of a caption sentence; a heading naming an item is shorter. */
 const MIN_CAPTION_SENTENCE_WORDS = 12;
 
@@ -178,13 +177,6 @@ export const duplicateCaptions: Filter = {
   selectLines: selectDuplicateCaptionLines,
 };
 
-/** True when every word of `text` is a word of the title: the title, or one of its segments. */
-function wordsAllIn(text: string, titleWords: ReadonlySet<string>): boolean {
-  return textKey(text)
-    .split(' ')
-    .every((word) => titleWords.has(word));
-}
-
 /** A paragraph this long is the story's prose: the headline block sits above it. */
 const MIN_PROSE_WORDS = 25;
 
@@ -196,13 +188,12 @@ const MIN_PROSE_WORDS = 25;
  * ("Final thoughts on <the title>"), not the headline again.
  */
 function selectTitleRepeats($: CheerioAPI, ctx: FilterContext): AnyNode[] {
-  const titleWords = new Set(textKey(ctx.title ?? '').split(' '));
   let belowProse = false;
   const picked: AnyNode[] = [];
   for (const element of $('h1, h2, h3, h4, p, b, strong, font').toArray()) {
     const text = blockText($, element);
     const isVariant = (element.name !== 'p' || text.length <= 200) && isTitleVariant(text, ctx.title);
-    if (isVariant && (!belowProse || wordsAllIn(text, titleWords))) picked.push(element);
+    if (isVariant && (!belowProse || isTitleOrSegment(text, ctx.title))) picked.push(element);
     if (element.name === 'p' && countWords(text) >= MIN_PROSE_WORDS) belowProse = true;
   }
   return picked.slice(0, 2);

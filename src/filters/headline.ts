@@ -32,6 +32,13 @@ export function isTitleVariant(text: string, title: string | null): boolean {
   return own.length >= MIN_SEGMENT_WORDS && ` ${titleList.join(' ')} `.includes(` ${own.join(' ')} `);
 }
 
+/** True when every word of `text` is a word of the title: the title itself, or one of its segments. */
+export function isTitleOrSegment(text: string, title: string | null): boolean {
+  const own = words(text);
+  const titleWords = new Set(words(title ?? ''));
+  return own.length > 0 && own.every((word) => titleWords.has(word));
+}
+
 /** Headings that come before the first paragraph of the article. */
 function leadingHeadings($: CheerioAPI): Element[] {
   const headings: Element[] = [];

@@ -6,7 +6,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Filter } from '../types.js';
-import { holdsStory, holdsUnlinkedStory, selectByTokens } from './page-helpers.js';
+import { holdsStory, selectByTokens, selectChromeByTokens } from './page-helpers.js';
 import { AD_TOKENS, COMMENT_TOKENS, CONSENT_TOKENS, NAV_TOKENS, RELATED_TOKENS, SHARE_TOKENS, SUBSCRIBE_TOKENS, tokenSet } from './tokens.js';
 
 const NAV_SET = tokenSet(NAV_TOKENS);
@@ -72,7 +72,7 @@ export const navigationChrome: Filter = {
   reason: 'site navigation, menus and breadcrumbs link to other pages; they are never article text',
   select: ($) => [
     ...$('body nav, [role="navigation"], [role="menubar"], [role="search"], [aria-label*="breadcrumb" i]').toArray(),
-    ...selectByTokens($, NAV_SET).filter((element) => !holdsUnlinkedStory($, element)),
+    ...selectChromeByTokens($, NAV_SET),
   ],
 };
 
@@ -93,9 +93,7 @@ export const shareBars: Filter = {
   reason: 'share and follow bars are buttons for social networks',
   // An embedded post ("social-media-embed" around a tweet) is content quoted by the author, not a bar.
   select: ($) =>
-    selectByTokens($, SHARE_SET).filter(
-      (element) => !holdsUnlinkedStory($, element) && !EMBEDDED_POST.test(element.attribs['class'] ?? '') && $(element).find('blockquote').length === 0,
-    ),
+    selectChromeByTokens($, SHARE_SET).filter((element) => !EMBEDDED_POST.test(element.attribs['class'] ?? '') && $(element).find('blockquote').length === 0),
 };
 
 export const commentSections: Filter = {
@@ -109,7 +107,7 @@ export const relatedBlocks: Filter = {
   name: 'related-blocks',
   stage: 'page',
   reason: 'related, recommended, most-read and newsfeed rails list other stories',
-  select: ($) => selectByTokens($, RELATED_SET).filter((element) => !holdsUnlinkedStory($, element)),
+  select: ($) => selectChromeByTokens($, RELATED_SET),
 };
 
 export const consentBanners: Filter = {
@@ -117,7 +115,7 @@ export const consentBanners: Filter = {
   stage: 'page',
   maxShare: 0.5,
   reason: 'cookie and consent banners are legal notices of the site',
-  select: ($) => selectByTokens($, CONSENT_SET).filter((element) => !holdsUnlinkedStory($, element)),
+  select: ($) => selectChromeByTokens($, CONSENT_SET),
 };
 
 export const adSlots: Filter = {
@@ -125,5 +123,5 @@ export const adSlots: Filter = {
   stage: 'page',
   maxShare: 0.5,
   reason: 'ad slots and sponsored promos are advertising',
-  select: ($) => selectByTokens($, AD_SET).filter((element) => !holdsUnlinkedStory($, element)),
+  select: ($) => selectChromeByTokens($, AD_SET),
 };

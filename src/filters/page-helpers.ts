@@ -66,6 +66,11 @@ const MAX_STORY_LINK_DENSITY = 0.15;
  * word that a chrome list also holds ("cmp-section", "promo-layout", "feed-item"), and menus,
  * rails, banners and slots never hold three paragraphs of unlinked sentences.
  */
-export function holdsUnlinkedStory($: CheerioAPI, element: Element): boolean {
+function holdsUnlinkedStory($: CheerioAPI, element: Element): boolean {
   return holdsStory($, element) && linkDensity($, $(element)) < MAX_STORY_LINK_DENSITY;
+}
+
+/** Elements named for chrome (a menu, a rail, a share bar, a cookie banner, an ad slot) that are not the story's prose. */
+export function selectChromeByTokens($: CheerioAPI, set: TokenSet): Element[] {
+  return selectByTokens($, set).filter((element) => !holdsUnlinkedStory($, element));
 }

@@ -142,6 +142,13 @@ describe('shrinkHtml is linear on unclosed blocks', () => {
       '<p>a</p><SCRIPT>x()</SCRIPT ><script type="application/ld+json">{}</script><style>p{}</style><!-- c --><link rel=stylesheet href=s.css><p>b</p>';
     expect(shrinkHtml(html)).toBe('<p>a</p><script type="application/ld+json">{}</script><p>b</p>');
   });
+
+  // All four kinds go in one pass: an unclosed one of a kind ends that kind only.
+  it('keeps stripping the other kinds past an unclosed block, and a block read as one kind stays whole', () => {
+    const html = '<svg><path/></svg><p>a</p><script>never closed <style>p{}</style><p>b</p><template>t</template><svg>';
+    expect(shrinkHtml(html)).toBe('<p>a</p><script>never closed <p>b</p><svg>');
+    expect(shrinkHtml('<p>a</p><style>s{content:"<script>"}</style><p>b</p><script>x</script>')).toBe('<p>a</p><p>b</p>');
+  });
 });
 
 // Issue 13.13: a 19.5 MB img src ran 68 s at 2.6 GB, a 19 MB <title> was printed whole.

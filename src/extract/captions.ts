@@ -60,8 +60,8 @@ function isCreditElement($: CheerioAPI, element: Element): boolean {
  * The container without what it hides from sight: a screen-reader label ("Media caption",
  * "Image copyright") glued to the caption it announces. Copied only when there is one to drop.
  */
-function withoutHiddenLabels($: CheerioAPI, container: Cheerio<Element>): Cheerio<Element> {
-  const isHidden = (_: number, element: Element): boolean => isHiddenElement($, element);
+function withoutHiddenLabels(_$: CheerioAPI, container: Cheerio<Element>): Cheerio<Element> {
+  const isHidden = (_: number, element: Element): boolean => isHiddenElement(element);
   if (container.find('*').filter(isHidden).length === 0) return container;
   const copy = container.clone();
   copy.find('*').filter(isHidden).remove();

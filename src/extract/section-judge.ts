@@ -245,7 +245,7 @@ function isHeadingBlock($: CheerioAPI, element: Element, text: string): boolean 
  */
 export function judge($: CheerioAPI, element: Element, articleText: string, options: JudgeOptions = { lenient: false }): Verdict {
   // Readability skips hidden blocks (a hidden microdata copy of the story), and so does this.
-  if (isHiddenElement($, element)) return 'skip';
+  if (isHiddenElement(element)) return 'skip';
   const text = collapseSpaces(readableText(withoutNoscript($, element)));
   if (text.length < 20) return 'skip';
   // A blog's date header ("Dienstag, 28. April 2020") dates the post; it is no section of it.

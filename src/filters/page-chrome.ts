@@ -3,7 +3,6 @@
 // removed before Readability scores the page so it never competes with the article.
 // Hidden elements go first: Readability would skip them anyway, and jsdom need not build them.
 
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Filter } from '../types.js';
 import { holdsStory, selectByTokens, selectChromeByTokens } from './page-helpers.js';
@@ -48,21 +47,43 @@ export function hiddenByClass(className: string | undefined): boolean {
   return (className ?? '').split(/\s+/).some((name) => HIDDEN_CLASSES.has(name.toLowerCase()));
 }
 
+// The inline styles HIDDEN matches, with its one optional space.
+const HIDDEN_STYLE = /display: ?none|visibility: ?hidden/i;
+
+/** What HIDDEN selects, read off the attributes (a selector compiled for every element cost more than the rest of the test). */
+function hiddenByAttributes(attribs: Readonly<Record<string, string>>): boolean {
+  const style = attribs['style'];
+  return attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true' || (style !== undefined && HIDDEN_STYLE.test(style));
+}
+
 /** Hidden by an attribute, an inline style or a framework class: what `hidden-elements` removes. */
-export function isHiddenElement($: CheerioAPI, element: Element): boolean {
-  return $(element).is(HIDDEN) || hiddenByClass(element.attribs['class']);
+export function isHiddenElement(element: Element): boolean {
+  return hiddenByAttributes(element.attribs) || hiddenByClass(element.attribs['class']);
+}
+
+/** Readability keeps aria-hidden "fallback-image" nodes, and so do we. */
+function isFallbackImage(element: Element): boolean {
+  return (element.attribs['class'] ?? '').split(/\s+/).includes('fallback-image');
+}
+
+/** Every hidden element inside `parent`, in document order, in one walk of the tree. */
+function hiddenDescendants(parent: Element, found: Element[]): Element[] {
+  for (const child of parent.children) {
+    if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
+    if (isHiddenElement(child) && !isFallbackImage(child)) found.push(child);
+    hiddenDescendants(child, found);
+  }
+  return found;
 }
 
 export const hiddenElements: Filter = {
   name: 'hidden-elements',
   stage: 'page',
   reason: 'hidden elements (hidden, aria-hidden, display:none, or a framework class such as "hidden" or "sr-only") are not shown to readers',
-  // Readability keeps aria-hidden "fallback-image" nodes, and so do we.
   select: ($) =>
-    $(`body ${HIDDEN.split(', ').join(', body ')}`)
-      .add($('body [class]').filter((_, element) => hiddenByClass(element.attribs['class'])))
-      .not('.fallback-image')
-      .toArray(),
+    $('body')
+      .toArray()
+      .flatMap((body) => hiddenDescendants(body, [])),
 };
 
 export const navigationChrome: Filter = {

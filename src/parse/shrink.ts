@@ -10,28 +10,41 @@ const STRIP_ELEMENTS = ['script', 'style', 'svg', 'template'] as const;
 // attempt from running past the next tag, so the scan stays linear on junk input.
 const RESOURCE_LINK = /<link\b[^<>]*rel\s*=\s*["']?(?:stylesheet|preload|prefetch|dns-prefetch|preconnect|modulepreload)[^<>]*>/gi;
 
+type Keep = (name: string, openTag: string, contentLength: number) => boolean;
+
 /**
- * Removes every <name …>…</name> block in one forward pass. Linear whatever the input: once an
- * opening tag has no closing tag after it, no later one has either, so the scan ends there. (A
- * lazy regex tried the whole rest of the page again from every unclosed opening tag.)
+ * Removes every <name …>…</name> block of the given names in one forward pass over the page (a
+ * pass per name cost four scans of every page). Linear whatever the input: once an opening tag
+ * has no closing tag after it, no later one of that name has either, so that name is done there
+ * (or, with dropUnclosed, the rest of the page goes: everything after it is inside it, as the
+ * parser would read it). A lazy regex tried the whole rest of the page again from every unclosed
+ * opening tag.
  */
-function stripElement(html: string, name: string, keep: (openTag: string, contentLength: number) => boolean, dropUnclosed = false): string {
-  const opening = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
-  const closing = new RegExp(`</${name}\\s*>`, 'gi');
+function stripElements(html: string, names: readonly string[], keep: Keep, dropUnclosed = false): string {
+  const open = new Set(names);
+  const openingOf = (): RegExp => new RegExp(`<(${[...open].join('|')})(?=[\\s/>])`, 'gi');
+  const closings = new Map(names.map((name) => [name, new RegExp(`</${name}\\s*>`, 'gi')]));
+  let opening = openingOf();
   let out = '';
   let from = 0;
-  for (let open = opening.exec(html); open; open = opening.exec(html)) {
-    const openEnd = html.indexOf('>', open.index);
+  for (let found = opening.exec(html); found; found = opening.exec(html)) {
+    const name = found[1]!.toLowerCase();
+    const openEnd = html.indexOf('>', found.index);
     if (openEnd < 0) break;
+    const closing = closings.get(name)!;
     closing.lastIndex = openEnd + 1;
     const close = closing.exec(html);
     if (!close) {
-      // Everything after an unclosed block is inside it, as the parser would read it.
-      if (dropUnclosed) return out + html.slice(from, open.index);
-      break;
+      if (dropUnclosed) return out + html.slice(from, found.index);
+      open.delete(name);
+      if (open.size === 0) break;
+      const resumeAt = opening.lastIndex;
+      opening = openingOf();
+      opening.lastIndex = resumeAt;
+      continue;
     }
-    if (!keep(html.slice(open.index, openEnd + 1), close.index - openEnd - 1)) {
-      out += html.slice(from, open.index);
+    if (!keep(name, html.slice(found.index, openEnd + 1), close.index - openEnd - 1)) {
+      out += html.slice(from, found.index);
       from = close.index + close[0].length;
     }
     opening.lastIndex = close.index + close[0].length;
@@ -63,9 +76,24 @@ const MAX_ATTRIBUTE_CHARS = 8192;
 const TAG_TEXT = /<[a-zA-Z][^<>]*/g;
 const QUOTED_VALUE = /"[^"]*"|'[^']*'/g;
 
+/**
+ * True when some stretch between two "<" (or after the last) is longer than the limit: a tag's
+ * text runs from its "<" to the next "<" or ">", so without such a stretch no tag can be longer.
+ * A scan with indexOf, where a replace would call back once for every tag of the page.
+ */
+function mayHoldLongTag(html: string): boolean {
+  let at = html.indexOf('<');
+  while (at >= 0) {
+    const next = html.indexOf('<', at + 1);
+    if ((next < 0 ? html.length : next) - at > MAX_ATTRIBUTE_CHARS) return true;
+    at = next;
+  }
+  return false;
+}
+
 /** Empties quoted attribute values over the limit; only a tag longer than the limit is looked into. */
 function capLongAttributes(html: string): string {
-  if (html.length <= MAX_ATTRIBUTE_CHARS) return html;
+  if (html.length <= MAX_ATTRIBUTE_CHARS || !mayHoldLongTag(html)) return html;
   return html.replace(TAG_TEXT, (tag) =>
     tag.length <= MAX_ATTRIBUTE_CHARS ? tag : tag.replace(QUOTED_VALUE, (value) => (value.length > MAX_ATTRIBUTE_CHARS ? `${value[0]}${value[0]}` : value)),
   );
@@ -131,11 +159,11 @@ export function shrinkHtml(html: string): string {
     jsonLdLeft -= length;
     return jsonLdLeft >= 0;
   };
-  for (const name of STRIP_ELEMENTS) out = stripElement(out, name, (openTag, length) => name === 'script' && keepJsonLd(openTag, length));
+  out = stripElements(out, STRIP_ELEMENTS, (name, openTag, length) => name === 'script' && keepJsonLd(openTag, length));
   return capLongAttributes(stripComments(out).replace(RESOURCE_LINK, ''));
 }
 
 /** Last resort when jsdom still throws: no inline style attributes or style blocks at all. */
 export function stripAllStyles(html: string): string {
-  return stripElement(html, 'style', () => false, true).replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
+  return stripElements(html, ['style'], () => false, true).replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
 }

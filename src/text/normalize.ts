@@ -10,9 +10,16 @@ export function plainSpaces(text: string): string {
   return text.replace(UNICODE_SPACES, ' ').replace(ZERO_WIDTH, '');
 }
 
+/** Any character plainSpaces would change: most texts hold none, and then it is one scan, not two. */
+const NOT_PLAIN = /[\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]/;
+/** White space collapseSpaces would change: a run, or a tab, line break or other space than " ". */
+const NOT_COLLAPSED = /\s\s|[^\S ]/;
+
 /** One line of running text: Unicode spaces made plain, runs collapsed, ends trimmed. */
 export function collapseSpaces(text: string): string {
-  return plainSpaces(text).replace(/\s+/g, ' ').trim();
+  // The tests first: this runs on every element's text, and a replace always builds a new string.
+  const plain = NOT_PLAIN.test(text) ? plainSpaces(text) : text;
+  return (NOT_COLLAPSED.test(plain) ? plain.replace(/\s+/g, ' ') : plain).trim();
 }
 
 /** Keeps single line breaks (from <br>) but collapses spaces around and inside lines. */

@@ -2,6 +2,7 @@
 // Picks a page's charset the way browsers do, then decodes it. Order:
 // BOM > HTTP Content-Type > <meta> prescan > valid UTF-8 > statistical detector > windows-1252.
 
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { labelToName } from 'whatwg-encoding';
@@ -95,15 +96,6 @@ function charsetFromMeta(bytes: Uint8Array): string | null {
   return declared?.startsWith('utf-16') ? 'utf-8' : declared;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Without a BOM a page is never UTF-16/32; chardet still rates tiny 8-bit inputs as UTF-32LE. */
 const WIDE_CHARSET = /^utf-?(16|32)/i;
 
@@ -119,14 +111,21 @@ export function detectCharset(bytes: Uint8Array, contentType: string | null): Om
   if (fromHttp) return { charset: fromHttp, source: 'http' };
   const fromMeta = charsetFromMeta(bytes);
   if (fromMeta) return { charset: fromMeta, source: 'meta' };
-  if (isValidUtf8(bytes)) return { charset: 'utf-8', source: 'utf8-valid' };
+  if (isUtf8(bytes)) return { charset: 'utf-8', source: 'utf8-valid' };
   const detected = charsetFromDetector(bytes);
   if (detected) return { charset: detected, source: 'detector' };
   return { charset: 'windows-1252', source: 'default' };
 }
 
+/**
+ * UTF-8, nearly every page, goes through the platform's decoder: it replaces a broken sequence
+ * as browsers do (the Encoding Standard), and it is several times faster than iconv-lite's,
+ * which is a good share of a page's cost. Both drop a leading BOM, so the text never starts
+ * with U+FEFF.
+ */
+const UTF8 = new TextDecoder('utf-8');
+
 export function decodeBytes(bytes: Buffer, contentType: string | null): Decoded {
   const { charset, source } = detectCharset(bytes, contentType);
-  // iconv-lite strips a BOM by default, so the text never starts with U+FEFF.
-  return { text: iconv.decode(bytes, charset), charset, source };
+  return { text: charset === 'utf-8' ? UTF8.decode(bytes) : iconv.decode(bytes, charset), charset, source };
 }

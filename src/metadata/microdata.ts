@@ -26,8 +26,17 @@ function propValue($: CheerioAPI, element: Element): string | undefined {
   return cleanString(attribute ?? $(element).text());
 }
 
-function propText($: CheerioAPI, scope: Cheerio<AnyNode>, name: string): string | undefined {
-  const element = scope.find(`[itemprop~="${name}" i]`).get(0);
+/** True when the element's itemprop list holds `name` (what [itemprop~="name" i] selects). */
+function hasProp(element: Element, name: string): boolean {
+  return (element.attribs['itemprop'] ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .includes(name.toLowerCase());
+}
+
+/** The first of the scope's itemprop elements (in page order) that carries `name`. */
+function propText($: CheerioAPI, props: readonly Element[], name: string): string | undefined {
+  const element = props.find((prop) => hasProp(prop, name));
   return element ? propValue($, element) : undefined;
 }
 
@@ -56,21 +65,23 @@ export function readMicrodata($: CheerioAPI, bases: UrlBases, zone?: PageZone): 
   const scopes = $(ARTICLE_SCOPE).filter((_, element) => $(element).closest(ELSEWHERE).length === 0);
   const articleScope = scopes.filter((_, element) => $(element).find('[itemprop~="headline" i]').length > 0).first();
   const scope: Cheerio<AnyNode> = articleScope.length > 0 ? articleScope : scopes.length > 0 ? scopes.first() : $.root();
-  if (scope.find('[itemprop]').length === 0) return {};
+  // Read once: a dozen properties are looked up in them, and a page with no article scope is all scope.
+  const props = scope.find('[itemprop]').toArray();
+  if (props.length === 0) return {};
   const publisher = scope.find('[itemprop~="publisher" i]').first();
   const publisherName = publisher.find('[itemprop~="name" i]').get(0);
-  const tags = toTagList(propText($, scope, 'keywords'));
+  const tags = toTagList(propText($, props, 'keywords'));
   return {
-    title: propText($, scope, 'headline'),
+    title: propText($, props, 'headline'),
     authors: authorsOf($, scope),
     siteName: publisherName ? propValue($, publisherName) : undefined,
-    publishedTime: toIsoDate(propText($, scope, 'datePublished') ?? propText($, scope, 'dateCreated'), zone),
-    modifiedTime: toIsoDate(propText($, scope, 'dateModified'), zone),
-    lang: toLangTag(propText($, scope, 'inLanguage')),
-    excerpt: propText($, scope, 'description'),
-    imageUrl: absoluteHttpUrl(propText($, scope, 'image') ?? propText($, scope, 'thumbnailUrl'), bases.image),
+    publishedTime: toIsoDate(propText($, props, 'datePublished') ?? propText($, props, 'dateCreated'), zone),
+    modifiedTime: toIsoDate(propText($, props, 'dateModified'), zone),
+    lang: toLangTag(propText($, props, 'inLanguage')),
+    excerpt: propText($, props, 'description'),
+    imageUrl: absoluteHttpUrl(propText($, props, 'image') ?? propText($, props, 'thumbnailUrl'), bases.image),
     tags: tags.length > 0 ? tags : undefined,
-    section: propText($, scope, 'articleSection'),
+    section: propText($, props, 'articleSection'),
   };
 }
 

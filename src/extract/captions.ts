@@ -3,7 +3,7 @@
 // the image, and keeps the two apart ("Putin in Sochi. © AFP / Photographer").
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { type AnyNode, type Element, isTag } from 'domhandler';
 import { isHiddenElement } from '../filters/page-chrome.js';
 import { CREDIT_PREFIX } from '../filters/patterns.js';
 import {
@@ -21,6 +21,7 @@ import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tok
 import { boundedReadableText } from '../text/dom-text.js';
 import { holdsMoreThanOneImage } from './holder-images.js';
 import { collapseSpaces, textKey } from '../text/normalize.js';
+import { closestElement, compileSelector, firstElement, hasElement } from '../parse/select.js';
 
 export { type CaptionParts, isCreditText, splitCaption } from './caption-text.js';
 export { DATA_CAPTION_ATTRIBUTES, DATA_CREDIT_ATTRIBUTES } from './caption-attributes.js';
@@ -150,9 +151,14 @@ export function captionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
  * article's (the whole page).
  */
 export function markedCaptionOf($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
-  const figcaption = figcaptionOf(img);
+  const figcaption = figcaptionOf($, img);
   return withAttributeNotes(figcaption.length > 0 ? partsOf($, figcaption) : { caption: null, credit: null }, img);
 }
+
+const IS_FIGURE = compileSelector('figure');
+const IS_FIGCAPTION = compileSelector('figcaption');
+const IS_STORY_ROOT = compileSelector('body, article, main');
+const IS_HEADING = compileSelector(HEADINGS);
 
 /** How far above the picture's own figure a media holder may keep its figcaption. */
 const MAX_HOLDER_LEVELS = 3;
@@ -165,27 +171,30 @@ const MAX_HOLDER_EXTRA_CHARS = 200;
  * (holder > [figure > picture] + figcaption). A holder counts only while it holds this one picture
  * and little text besides the caption, so a gallery or the article body never lends its caption.
  */
-function figcaptionOf(img: Cheerio<Element>): Cheerio<Element> {
-  const figure = img.closest('figure') as Cheerio<Element>;
-  const own = figure.find('figcaption').first();
-  if (own.length > 0) return own;
-  let holder: Cheerio<Element> = figure.length > 0 ? figure : img;
+function figcaptionOf($: CheerioAPI, img: Cheerio<Element>): Cheerio<Element> {
+  const picture = img[0];
+  if (!picture) return img;
+  const figure = closestElement(picture, IS_FIGURE);
+  const own = figure ? firstElement(figure, IS_FIGCAPTION) : null;
+  if (own) return $(own);
+  let holder: Element = figure ?? picture;
   for (let level = 0; level < MAX_HOLDER_LEVELS; level++) {
-    holder = holder.parent() as Cheerio<Element>;
-    if (holder.length === 0 || holder.is('body, article, main') || holdsMoreThanOneImage(holder[0]!)) break;
-    const caption = holder.find('figcaption').first();
-    if (caption.length === 0) continue;
+    const parent = holder.parent;
+    if (!parent || !isTag(parent) || IS_STORY_ROOT(parent) || holdsMoreThanOneImage(parent)) break;
+    holder = parent;
+    const caption = firstElement(holder, IS_FIGCAPTION);
+    if (!caption) continue;
     // A figcaption holding a headline is a card's or a bio's text ("About Jane Doe"), not a caption.
-    if (caption.find(HEADINGS).length > 0) break;
-    const extra = MAX_HOLDER_EXTRA_CHARS + collapseSpaces(caption.text()).length;
-    if (holdsMoreThan(holder, extra * 3) || collapseSpaces(holder.text()).length > extra) break;
-    return caption;
+    if (hasElement(caption, IS_HEADING)) break;
+    const extra = MAX_HOLDER_EXTRA_CHARS + collapseSpaces($(caption).text()).length;
+    if (holdsMoreThan($(holder), extra * 3) || collapseSpaces($(holder).text()).length > extra) break;
+    return $(caption);
   }
   return img.slice(0, 0);
 }
 
 function markupCaption($: CheerioAPI, img: Cheerio<Element>): CaptionParts {
-  const figcaption = figcaptionOf(img);
+  const figcaption = figcaptionOf($, img);
   if (figcaption.length > 0) return partsOf($, figcaption);
   const after = captionAfter($, img, collapseSpaces(img.attr('alt') ?? ''));
   if (!after) return { caption: null, credit: null };

@@ -10,6 +10,7 @@ import type { ImageInfo } from '../types.js';
 import { captionOf, markedCaptionOf } from './captions.js';
 import { imageKey, pictureKey } from './picture-key.js';
 import { imageUrl, largestRendition, type Rendition, renditionsOf } from './renditions.js';
+import { closestElement, compileSelector } from '../parse/select.js';
 
 /** An image record and the <img> it came from, so images removed by filters can be dropped. */
 export interface FoundImage {
@@ -78,6 +79,7 @@ function isAttached(node: Element): boolean {
 
 /** Rails, teasers and footers show thumbnails of the same photo for other stories. */
 const ELSEWHERE = 'aside, nav, footer, [class*="related" i], [class*="teaser" i], [class*="recommend" i], [class*="thumb" i]';
+const IS_ELSEWHERE = compileSelector(ELSEWHERE);
 
 /** The lead image, and whether the page shows it (only a shown image belongs in `images`). */
 export interface LeadImageFound {
@@ -105,7 +107,7 @@ export function findLeadImage($: CheerioAPI, declared: string | null, base: stri
       })
       .map((element) => describe($, element, base))
       .filter((found): found is FoundImage => found !== null);
-    const inStory = shown.filter(({ node }) => $(node).closest(ELSEWHERE).length === 0);
+    const inStory = shown.filter(({ node }) => closestElement(node, IS_ELSEWHERE) === null);
     const found = [...inStory, ...shown].find(({ info }) => info.caption !== null || info.credit !== null) ?? inStory[0] ?? shown[0];
     if (found) {
       const declaredToo = [{ url: declaredUrl, width: null, shownWidth: null }, ...shown.flatMap(({ node }) => renditionsOf($(node), base))];

@@ -6,11 +6,21 @@
 import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 import { absoluteHttpUrl } from '../metadata/meta-tags.js';
+import { closestElement, compileSelector, findElements } from '../parse/select.js';
 import { pictureKey, RENDITION_PARAMS } from './picture-key.js';
 
 /** Lazy-loading attributes that hold the real address while `src` holds a placeholder. */
 const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src'] as const;
 const LAZY_SRCSETS = ['srcset', 'data-srcset', 'data-lazy-srcset'] as const;
+const IS_PICTURE = compileSelector('picture');
+const IS_SOURCE_SET = compileSelector('source[srcset]');
+
+/** The <source srcset> elements of the <picture> around the image, in page order. */
+function pictureSources(img: Cheerio<Element>): Element[] {
+  const picture = img[0] ? closestElement(img[0], IS_PICTURE) : null;
+  return picture ? findElements(picture, IS_SOURCE_SET) : [];
+}
+
 /** A 1x1 spacer or a "loading" picture a script swaps out: no picture of the story. */
 const PLACEHOLDER =
   /^data:|(?:^|[/_.-])(?:blank|spacer|placeholder|transparent|pixel|1x1|lazy|lazyload|loading|grey|gray)(?:[-_.][\w-]{0,12})?\.(?:gif|png|svg)(?:$|\?)/i;
@@ -60,7 +70,7 @@ export function imageUrl(img: Cheerio<Element>, base: string): string | null {
     ...LAZY_SRCSETS.map((name) => largestOfSrcset(img.attr(name))),
     ...LAZY_SOURCES.map((name) => img.attr(name)),
     img.attr('src'),
-    largestOfSrcset(img.closest('picture').find('source[srcset]').first().attr('srcset')),
+    largestOfSrcset(pictureSources(img)[0]?.attribs['srcset']),
   ];
   for (const candidate of candidates) {
     const url = usableUrl(candidate, base);
@@ -94,7 +104,7 @@ export function renditionsOf(img: Cheerio<Element>, base: string): Rendition[] {
     const url = usableUrl(candidate, base);
     if (url) found.push({ url, width, shownWidth });
   };
-  const sources = img.closest('picture').find('source[srcset]').toArray();
+  const sources = pictureSources(img);
   const srcsets = [...LAZY_SRCSETS.map((name) => img.attr(name)), ...sources.map((source) => source.attribs['srcset'])];
   for (const entry of srcsets.flatMap(srcsetEntries)) {
     if (entry.unit === 'w') add(entry.url, entry.size, null);

@@ -26,6 +26,7 @@ import { parseWrittenDate } from '../metadata/visible-date.js';
 import { roleId } from '../parse/component-names.js';
 import { readableText } from '../text/dom-text.js';
 import { collapseSpaces, countWords, textKey } from '../text/normalize.js';
+import { compileSelector, hasElement } from '../parse/select.js';
 
 /** Markup that is never more of the article, whatever it holds. */
 const NEVER_CONTENT = new Set(['nav', 'aside', 'footer', 'form', 'button', 'select', 'iframe', 'script', 'style', 'noscript']);
@@ -202,9 +203,11 @@ function opensWithWidgetLabel(element: Element): boolean {
   return label !== '' && label.length <= MAX_LABEL_CHARS && (WIDGET_HEADING.test(label) || CREDIT_BOX_LABEL.test(label));
 }
 
+const IS_NOSCRIPT = compileSelector('noscript');
+
 /** noscript holds its markup as text here (no scripting): "<img src=…>" is not prose. */
 function withoutNoscript($: CheerioAPI, element: Element): Element {
-  if ($(element).find('noscript').length === 0) return element;
+  if (!hasElement(element, IS_NOSCRIPT)) return element;
   const copy = $(element).clone();
   copy.find('noscript').remove();
   return copy[0]!;

@@ -76,7 +76,7 @@ export function sourceElement($page: CheerioAPI, $article: CheerioAPI, paragraph
   if (found.length === 0) return null;
   let common: Cheerio<Element> = $page(found[0]!).parent() as Cheerio<Element>;
   for (const element of found.slice(1)) {
-    while (common.length > 0 && !common.is('body') && !$page.contains(common[0]!, element)) common = common.parent() as Cheerio<Element>;
+    while (common.length > 0 && common[0]!.name !== 'body' && !$page.contains(common[0]!, element)) common = common.parent() as Cheerio<Element>;
   }
   return common.length > 0 && !common.is('body, html') ? common[0]! : null;
 }

@@ -4,11 +4,12 @@
 // refused here, once, instead of in every filter (the recall guard).
 
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { type AnyNode, type Element, isTag } from 'domhandler';
 import { paragraphChars } from '../parse/page.js';
 import { boundedReadableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey, truncate } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext, Removal } from '../types.js';
+import { closestElement, compileSelector, hasElement } from '../parse/select.js';
 
 const EXPLAIN_CHARS = 200;
 /** A page-stage selection holding this share of the page's paragraph text is the article itself. */
@@ -17,6 +18,8 @@ const MAX_PAGE_SHARE = 0.25;
 const MAX_ARTICLE_SHARE = 0.4;
 /** The page's own markers of where the article is. */
 const ARTICLE_MARKERS = 'article, main, [itemprop="articleBody"], [role="main"]';
+const IS_ARTICLE_MARKER = compileSelector(ARTICLE_MARKERS);
+const IS_MARKER_OR_H1 = compileSelector(`${ARTICLE_MARKERS}, h1`);
 /** Structures that carry article content no boilerplate filter should take with it. */
 const ARTICLE_CONTENT = 'table, blockquote, pre';
 
@@ -35,14 +38,14 @@ function costOf($: CheerioAPI, node: AnyNode, stage: Filter['stage']): number {
 function pageGuard($: CheerioAPI): Guard {
   const pageChars = paragraphChars($, $.root());
   return (node) => {
-    const element = $(node as Element);
-    if (element.is(ARTICLE_MARKERS) || element.find(`${ARTICLE_MARKERS}, h1`).length > 0) return false;
+    if (isTag(node) && (IS_ARTICLE_MARKER(node) || hasElement(node, IS_MARKER_OR_H1))) return false;
     return pageChars === 0 || paragraphChars($, $(node)) <= pageChars * MAX_PAGE_SHARE;
   };
 }
 
 /** The lead: the first paragraph long enough to be prose, not a label or byline, and not a caption under an image. */
 const LEAD_MIN_WORDS = 15;
+const IS_CAPTION_PART = compileSelector('figure, figcaption, [class*="caption" i]');
 
 function leadParagraph($: CheerioAPI, ctx: FilterContext): AnyNode | undefined {
   const captions = new Set(ctx.captions.map(textKey));
@@ -51,7 +54,7 @@ function leadParagraph($: CheerioAPI, ctx: FilterContext): AnyNode | undefined {
     .find((paragraph) => {
       const node = $(paragraph);
       const text = collapseSpaces(node.text());
-      const isCaption = captions.has(textKey(text)) || node.closest('figure, figcaption, [class*="caption" i]').length > 0;
+      const isCaption = captions.has(textKey(text)) || closestElement(paragraph, IS_CAPTION_PART) !== null;
       return !isCaption && text.split(' ').length >= LEAD_MIN_WORDS;
     });
 }

@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { textKey } from '../text/normalize.js';
 import type { Filter, FilterContext } from '../types.js';
 import { blockText } from './select-helpers.js';
+import { compileSelector, hasChild } from '../parse/select.js';
 
 const MAX_BIO_CHARS = 500;
 /** Bios sit in the last few blocks; an author named earlier is being quoted or described. */
@@ -25,11 +26,13 @@ function nameParts(ctx: FilterContext): string[] {
   ]);
 }
 
+const IS_PARAGRAPH_OR_DIV = compileSelector('p, div');
+
 function selectBios($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   const names = nameParts(ctx);
   const blocks = $('p, h2, h3, h4, h5, h6, div')
     .toArray()
-    .filter((element) => $(element).children('p, div').length === 0 && blockText($, element) !== '');
+    .filter((element) => !hasChild(element, IS_PARAGRAPH_OR_DIV) && blockText($, element) !== '');
   const tail = blocks.slice(-TAIL_BLOCKS);
   const picked: Element[] = [];
   for (const element of tail) {

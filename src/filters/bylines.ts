@@ -10,6 +10,10 @@ import type { DumpLine, Filter, FilterContext } from '../types.js';
 import { SENTENCE_END } from './patterns.js';
 import { shortBlockText } from './select-helpers.js';
 import { elementTokens, hasToken, tokenSet } from './tokens.js';
+import { compileSelector, hasElement } from '../parse/select.js';
+
+const IS_LINK = compileSelector('a');
+const IS_PARAGRAPH_OR_DIV = compileSelector('p, div');
 
 const MAX_BYLINE_CHARS = 160;
 
@@ -89,19 +93,19 @@ const POST_META = tokenSet(['postmetadata', 'postmeta', 'entrymeta', 'entryfoote
 /** Metadata blocks are a line or two; a longer block so named holds more than the facts. */
 const MAX_POST_META_CHARS = 600;
 
-function isPostMetadata($: CheerioAPI, element: Element): boolean {
+function isPostMetadata(element: Element): boolean {
   if (!hasToken(elementTokens(element.attribs['class'] ?? '', ''), POST_META)) return false;
   const text = shortBlockText(element, MAX_POST_META_CHARS);
-  return text !== null && text !== '' && (DATE_OR_TIME.test(text) || $(element).find('a').length > 0);
+  return text !== null && text !== '' && (DATE_OR_TIME.test(text) || hasElement(element, IS_LINK));
 }
 
 function selectBylines($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   return $('p, div, span, time, address, small, h2, h3, h4, h5, h6, footer')
     .toArray()
     .filter((element) => {
-      if (isPostMetadata($, element)) return true;
+      if (isPostMetadata(element)) return true;
       const text = shortBlockText(element, MAX_BYLINE_CHARS);
-      return text !== null && $(element).find('p, div').length === 0 && isBylineText(text, ctx);
+      return text !== null && !hasElement(element, IS_PARAGRAPH_OR_DIV) && isBylineText(text, ctx);
     })
     .filter(
       (element, _, all) =>

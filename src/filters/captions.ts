@@ -11,6 +11,9 @@ import { isTitleOrSegment, isTitleVariant } from './headline.js';
 import { CREDITS_HEADING, SENTENCE_END } from './patterns.js';
 import { blockText, shortBlockText } from './select-helpers.js';
 import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from './tokens.js';
+import { closestElement, compileSelector } from '../parse/select.js';
+
+const IS_FIGURE = compileSelector('figure');
 
 const CREDIT_SET = tokenSet(CREDIT_TOKENS);
 /** Credits are one short line; a long block starting with "Photo:" is a sentence about photos. */
@@ -92,7 +95,7 @@ const MIN_CAPTION_SENTENCE_WORDS = 12;
 function longLede($: CheerioAPI): AnyNode | null {
   const first = $('p')
     .toArray()
-    .find((element) => $(element).closest('figure').length === 0 && blockText($, element) !== '');
+    .find((element) => closestElement(element, IS_FIGURE) === null && blockText($, element) !== '');
   if (!first) return null;
   const text = blockText($, first);
   return text.length >= MIN_LEDE_CHARS && /[.!?…"”»]$/.test(text) ? first : null;
@@ -108,7 +111,7 @@ function selectDuplicateCaptions($: CheerioAPI, ctx: FilterContext): AnyNode[] {
     lede !== null && (element === lede || ($.contains(lede as never, element as never) && blockText($, element) === ledeText));
   return $('p, div, span, h2, h3, h4, h5, h6')
     .toArray()
-    .filter((element) => $(element).closest('figure').length === 0 && !isLede(element))
+    .filter((element) => closestElement(element, IS_FIGURE) === null && !isLede(element))
     .filter((element) => {
       const text = shortBlockText(element, MAX_CAPTION_KEY_CHARS);
       if (text === null || !keys.has(textKey(text))) return false;
@@ -139,7 +142,7 @@ const MAX_CAPTION_CHARS = 400;
 function selectCaptionBlocks($: CheerioAPI): AnyNode[] {
   return $('figcaption, p, div, span')
     .toArray()
-    .filter((element) => $(element).closest('figure').length === 0)
+    .filter((element) => closestElement(element, IS_FIGURE) === null)
     .filter((element) => {
       const isCaption =
         element.name === 'figcaption' || hasToken(elementTokens(element.attribs['class'] ?? '', element.attribs['id'] ?? ''), CAPTION_CONTAINER_SET);

@@ -7,6 +7,7 @@ import type { Element } from 'domhandler';
 import type { Filter } from '../types.js';
 import { holdsStory, selectByTokens, selectChromeByTokens } from './page-helpers.js';
 import { AD_TOKENS, COMMENT_TOKENS, CONSENT_TOKENS, NAV_TOKENS, RELATED_TOKENS, SHARE_TOKENS, SUBSCRIBE_TOKENS, tokenSet } from './tokens.js';
+import { compileSelector, hasElement } from '../parse/select.js';
 
 const NAV_SET = tokenSet(NAV_TOKENS);
 const SUBSCRIBE_SET = tokenSet(SUBSCRIBE_TOKENS);
@@ -15,6 +16,7 @@ const COMMENT_SET = tokenSet(COMMENT_TOKENS);
 const RELATED_SET = tokenSet(RELATED_TOKENS);
 const CONSENT_SET = tokenSet(CONSENT_TOKENS);
 const AD_SET = tokenSet(AD_TOKENS);
+const IS_BLOCKQUOTE = compileSelector('blockquote');
 const EMBEDDED_POST = /embed|tweet|instagram|post/i;
 
 /** The attribute and inline-style tests Readability itself uses to skip invisible nodes. */
@@ -114,7 +116,7 @@ export const shareBars: Filter = {
   reason: 'share and follow bars are buttons for social networks',
   // An embedded post ("social-media-embed" around a tweet) is content quoted by the author, not a bar.
   select: ($) =>
-    selectChromeByTokens($, SHARE_SET).filter((element) => !EMBEDDED_POST.test(element.attribs['class'] ?? '') && $(element).find('blockquote').length === 0),
+    selectChromeByTokens($, SHARE_SET).filter((element) => !EMBEDDED_POST.test(element.attribs['class'] ?? '') && !hasElement(element, IS_BLOCKQUOTE)),
 };
 
 export const commentSections: Filter = {

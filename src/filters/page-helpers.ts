@@ -8,6 +8,7 @@ import { countWords } from '../text/normalize.js';
 import { SENTENCE_END } from './patterns.js';
 import { linkDensity } from './select-helpers.js';
 import { elementTokens, hasToken, type TokenSet } from './tokens.js';
+import { compileSelector, findElements } from '../parse/select.js';
 
 interface TokenedElement {
   element: Element;
@@ -39,6 +40,8 @@ export function selectByTokens($: CheerioAPI, set: TokenSet): Element[] {
     .map(({ element }) => element);
 }
 
+const IS_PARAGRAPH = compileSelector('p');
+
 /** Paragraphs of running prose that make a block a story rather than a box around a call to action. */
 const STORY_PARAGRAPHS = 3;
 const STORY_PARAGRAPH_WORDS = 20;
@@ -50,7 +53,7 @@ const STORY_PARAGRAPH_WORDS = 20;
  */
 export function holdsStory($: CheerioAPI, element: Element): boolean {
   let found = 0;
-  for (const paragraph of $(element).find('p').toArray()) {
+  for (const paragraph of findElements(element, IS_PARAGRAPH)) {
     const text = $(paragraph).text().trim();
     if (SENTENCE_END.test(text) && countWords(text) >= STORY_PARAGRAPH_WORDS && ++found >= STORY_PARAGRAPHS) return true;
   }

@@ -8,10 +8,15 @@ import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { NEWSFEED_LINE, RELATED_LEAD, RELATED_LINE, SENTENCE_END } from './patterns.js';
 import { linkDensity, shortBlockText } from './select-helpers.js';
 import { isOwnSiteLink } from './site.js';
+import { closestElement, compileSelector, type ElementTest, findElements, hasElement, parentElement } from '../parse/select.js';
 
 /** A card headline is short and is not a sentence. */
 const MAX_CARD_WORDS = 20;
 const MAX_CARD_CHARS = 300;
+const IS_PARAGRAPH_OR_LINK = compileSelector('p, a');
+const IS_LINK = compileSelector('a');
+const IS_IMAGE = compileSelector('img');
+const IS_LIST = compileSelector('ul, ol');
 
 function isHeadlineLike(text: string): boolean {
   const words = text.split(' ').length;
@@ -24,12 +29,14 @@ function isLinkCard($: CheerioAPI, element: Element, ctx: FilterContext): boolea
   const text = shortBlockText(element, MAX_CARD_CHARS);
   if (text === null || text === '') return false;
   const node = $(element);
-  if (!node.find('a').length && !node.is('a')) return false;
+  const isLink = element.name === 'a';
+  const links = isLink ? [element] : findElements(element, IS_LINK);
+  if (links.length === 0) return false;
   // Cards lead to the site's own stories; a link elsewhere is a source or a shop.
-  const hrefs = (node.is('a') ? node : node.find('a')).toArray().map((link) => (link as Element).attribs['href'] ?? '');
-  if (hrefs.length > 0 && !hrefs.some((href) => isOwnSiteLink(href, ctx))) return false;
-  const density = node.is('a') ? 1 : linkDensity($, node);
-  return density >= 0.9 && isHeadlineLike(text) && (node.find('img').length > 0 || text.split(' ').length >= 3);
+  const hrefs = links.map((link) => link.attribs['href'] ?? '');
+  if (!hrefs.some((href) => isOwnSiteLink(href, ctx))) return false;
+  const density = isLink ? 1 : linkDensity($, node);
+  return density >= 0.9 && isHeadlineLike(text) && (hasElement(element, IS_IMAGE) || text.split(' ').length >= 3);
 }
 
 /** "Read also: <link>" lead-ins, and headings such as "Related" followed by a list of links. */
@@ -69,11 +76,17 @@ function nestedPostCards($: CheerioAPI, ctx: FilterContext): Element[] {
     });
 }
 
+/** True when an element around `element` (not itself) passes `test`. */
+function insideAny(element: Element, test: ElementTest): boolean {
+  const parent = parentElement(element);
+  return parent !== null && closestElement(parent, test) !== null;
+}
+
 function selectCards($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   const cards = $('p, div, aside, figure, a, li')
     .toArray()
-    .filter((element) => !$(element).parents('p, a').length && isLinkCard($, element, ctx))
-    .filter((element) => $(element).parent().closest('ul, ol').length === 0);
+    .filter((element) => !insideAny(element, IS_PARAGRAPH_OR_LINK) && isLinkCard($, element, ctx))
+    .filter((element) => !insideAny(element, IS_LIST));
   return [...nestedPostCards($, ctx), ...cards, ...relatedLeadIns($)];
 }
 

@@ -6,6 +6,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { Filter, DumpLine } from '../types.js';
 import { blockText } from './select-helpers.js';
+import { compileSelector, hasChild } from '../parse/select.js';
 
 const MAX_LABEL_WORDS = 6;
 const SENTENCE_END = /[.!?…。！？:;]["'”’»)\]]*$/u;
@@ -27,10 +28,12 @@ function selectTrailingLines(lines: readonly DumpLine[]): number[] {
   return picked.length === lines.length ? [] : picked;
 }
 
+const IS_BLOCK = compileSelector('p, div, h2, h3, h4, h5, h6, ul, ol, table, blockquote, figure');
+
 function selectTrailingBlocks($: CheerioAPI): AnyNode[] {
   const leaves = $('p, div, h2, h3, h4, h5, h6, li, blockquote, pre, table, figure')
     .toArray()
-    .filter((element) => $(element).children('p, div, h2, h3, h4, h5, h6, ul, ol, table, blockquote, figure').length === 0)
+    .filter((element) => !hasChild(element, IS_BLOCK))
     .filter((element) => blockText($, element) !== '');
   const picked: AnyNode[] = [];
   for (let position = leaves.length - 1; position >= 0; position--) {

@@ -8,11 +8,13 @@ import { collapseSpaces } from '../text/normalize.js';
 import { bylineTextUpTo, looksLikeName, namesIn } from './byline-text.js';
 import { kindOf } from './credit-kinds.js';
 import type { MetadataFields } from './types.js';
+import { closestElement, compileSelector } from '../parse/select.js';
 
 const MARKED =
   '[rel~="author" i], [class*="byline" i], [id*="byline" i], [data-testid*="byline" i], [class*="author" i], [class*="autor" i], [class*="auteur" i], address';
 /** Places whose names belong to other people: comment authors, related stories, quoted posts. */
 const ELSEWHERE = 'aside, footer, nav, [class*="comment" i], [class*="related" i], [class*="recommend" i], blockquote';
+const IS_ELSEWHERE = compileSelector(ELSEWHERE);
 /** A class that says the story has no author ("affiliate-no-author"): what it holds is a label. */
 const NO_AUTHOR = /no-?author/i;
 const LINE_CANDIDATES = 'p, div, span, address, li, strong, em, b, small';
@@ -79,7 +81,7 @@ function firstNames($: CheerioAPI, elements: Cheerio<Element>, prefixed: boolean
     // The cheap tests first: most candidates are long containers or do not start with a byline word.
     const text = shortText($, element);
     if (!text || (prefixed && !PREFIXED_LINE.test(text))) continue;
-    if (element.name !== 'address' && $(element).closest(ELSEWHERE).length > 0) continue;
+    if (element.name !== 'address' && closestElement(element, IS_ELSEWHERE) !== null) continue;
     if (!prefixed && NO_AUTHOR.test(element.attribs['class'] ?? '')) continue;
     if (prefixed && (inOtherStorysCard($, element) || bylineWordIsLinked($, element) || repeatsInList($, element))) continue;
     const names = namesIn(text, !prefixed);

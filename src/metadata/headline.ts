@@ -8,12 +8,14 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { collapseSpaces } from '../text/normalize.js';
 import { stripSiteName, stripTitleLabels } from './title.js';
+import { closestElement, compileSelector } from '../parse/select.js';
 
 /** A kicker or overline inside the h1 is a topic label above the headline, not part of it. */
 const KICKER =
   /kicker|overline|dachzeile|spitzmarke|topline|eyebrow|roofline|supertitle|surtitle|surtitre|antetitulo|occhiello|pretitle|label|rubric|category/i;
 /** Headlines of other stories: teasers, rails, the footer. */
 const ELSEWHERE = 'aside, footer, nav, [class*="related" i], [class*="teaser" i], [class*="recommend" i]';
+const IS_ELSEWHERE = compileSelector(ELSEWHERE);
 const SCOPED = 'article h1, main h1, [role="main"] h1, h1[itemprop="headline"], [itemtype*="Article"] [itemprop="headline"]';
 /** A headline has a few words; one or two is a site name or a section ("Weather"). */
 const MIN_WORDS = 3;
@@ -61,7 +63,7 @@ export function readVisibleHeadline($: CheerioAPI, declared: string | undefined,
   const site = siteName?.toLowerCase();
   // A logo in an h1 (the site's name, a link home) is on every page of the site.
   const outside = (_: number, element: Element): boolean =>
-    $(element).closest(ELSEWHERE).length === 0 && collapseSpaces($(element).text()).toLowerCase() !== site && !isHomeLink($, element);
+    closestElement(element, IS_ELSEWHERE) === null && collapseSpaces($(element).text()).toLowerCase() !== site && !isHomeLink($, element);
   const scoped = $(SCOPED).filter(outside);
   // Without an article element, a lone h1 is the headline; several are a list page or a layout's logo.
   const candidates = scoped.length > 0 ? scoped : $('h1').filter(outside);
@@ -117,6 +119,7 @@ function titleSplits(title: string): TitleSplit[] {
 
 /** A site's masthead: its name and its tagline are above every story, and no story's text. */
 const MASTHEAD = 'header, [class*="header" i], [id*="header" i], [class*="banner" i], [id*="banner" i], [class*="description" i]';
+const IS_MASTHEAD = compileSelector(MASTHEAD);
 
 /**
  * Headings above the story's first long paragraph (a masthead's tagline is none), nearest to it
@@ -126,10 +129,10 @@ function headingsAboveStory($: CheerioAPI): Element[] {
   const found: Element[] = [];
   for (const element of $('body').find(`${HEADINGS}, p`).toArray()) {
     if (element.name === 'p') {
-      if (collapseSpaces($(element).text()).length >= STORY_PARAGRAPH_CHARS && $(element).closest(MASTHEAD).length === 0) break;
+      if (collapseSpaces($(element).text()).length >= STORY_PARAGRAPH_CHARS && closestElement(element, IS_MASTHEAD) === null) break;
       continue;
     }
-    if ($(element).closest(ELSEWHERE).length === 0 && !isHomeLink($, element)) found.push(element);
+    if (closestElement(element, IS_ELSEWHERE) === null && !isHomeLink($, element)) found.push(element);
   }
   return found.reverse();
 }

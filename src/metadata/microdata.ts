@@ -7,6 +7,7 @@ import { absoluteHttpUrl, type UrlBases } from './meta-tags.js';
 import type { PageZone } from './zone.js';
 import { cleanString, splitAuthors, toIsoDate, toLangTag, toTagList, uniqueIgnoringCase } from './values.js';
 import type { MetadataFields } from './types.js';
+import { closestElement, compileSelector } from '../parse/select.js';
 
 const ARTICLE_SCOPE = '[itemscope][itemtype*="Article" i], [itemscope][itemtype*="BlogPosting" i]';
 /** Class, id or itemprop words that mark a <time> as the update time rather than the publication. */
@@ -14,6 +15,7 @@ const MODIFIED_HINT = /updat|modif|edit|revis|aktualisiert|обновл/i;
 const PUBLISHED_HINT = /publish|posted|created|dateline|pubdate|date-?time|timestamp/i;
 /** Places whose dates and names belong to other stories or to readers. */
 const ELSEWHERE = 'aside, footer, nav, [class*="related" i], [class*="comment" i]';
+const IS_ELSEWHERE = compileSelector(ELSEWHERE);
 
 /** An itemprop's value as microdata defines it: content, datetime, src/href, or the text. */
 function propValue($: CheerioAPI, element: Element): string | undefined {
@@ -28,10 +30,7 @@ function propValue($: CheerioAPI, element: Element): string | undefined {
 
 /** True when the element's itemprop list holds `name` (what [itemprop~="name" i] selects). */
 function hasProp(element: Element, name: string): boolean {
-  return (element.attribs['itemprop'] ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .includes(name.toLowerCase());
+  return (element.attribs['itemprop'] ?? '').toLowerCase().split(/\s+/).includes(name.toLowerCase());
 }
 
 /** The first of the scope's itemprop elements (in page order) that carries `name`. */
@@ -62,7 +61,7 @@ function authorsOf($: CheerioAPI, scope: Cheerio<AnyNode>): string[] | undefined
 
 export function readMicrodata($: CheerioAPI, bases: UrlBases, zone?: PageZone): MetadataFields {
   // Inside the article's own scope when there is one, so a sidebar's items do not leak in.
-  const scopes = $(ARTICLE_SCOPE).filter((_, element) => $(element).closest(ELSEWHERE).length === 0);
+  const scopes = $(ARTICLE_SCOPE).filter((_, element) => closestElement(element, IS_ELSEWHERE) === null);
   const articleScope = scopes.filter((_, element) => $(element).find('[itemprop~="headline" i]').length > 0).first();
   const scope: Cheerio<AnyNode> = articleScope.length > 0 ? articleScope : scopes.length > 0 ? scopes.first() : $.root();
   // Read once: a dozen properties are looked up in them, and a page with no article scope is all scope.
@@ -97,7 +96,7 @@ function hints(element: Element): string {
 export function readTimeElements($: CheerioAPI, zone?: PageZone): MetadataFields {
   const times = $('time[datetime]')
     .toArray()
-    .filter((time) => $(time).closest(ELSEWHERE).length === 0);
+    .filter((time) => closestElement(time, IS_ELSEWHERE) === null);
   const modified = times.find((time) => MODIFIED_HINT.test(hints(time)));
   const candidates = times.filter((time) => time !== modified);
   const published =

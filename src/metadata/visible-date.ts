@@ -11,6 +11,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { collapseSpaces } from '../text/normalize.js';
 import { toIsoDate } from './values.js';
 import type { PageZone } from './zone.js';
+import { closestElement, compileSelector } from '../parse/select.js';
 
 /** The part of chrono-node this module uses: one locale's strict parser. */
 interface ParsedComponents {
@@ -60,6 +61,7 @@ const DATE_NAMES = /date|time|publish|posted|dateline|datum|zeit|fecha|byline|au
 const BOX_NAMES = /meta|info|data|details/i;
 const CANDIDATES = 'time, span, div, p, small, li, address, em, strong';
 const ELSEWHERE = 'aside, footer, nav, [class*="comment" i], [class*="related" i], [class*="recommend" i], [class*="teaser" i]';
+const IS_ELSEWHERE = compileSelector(ELSEWHERE);
 /** A written year: four digits, or a dotted or slashed day, month and two-digit year. */
 const WRITTEN_YEAR = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b/;
 const UPDATED = /updat|aktualisiert|geändert|mis à jour|actualiz|aggiornat|обновл|modifi/i;
@@ -139,7 +141,7 @@ export function readVisibleDates($: CheerioAPI, lang: string | null, zone?: Page
   for (const element of $(region).find(CANDIDATES).toArray()) {
     const text = ownShortText(element);
     const score = text ? sureness(element, text) : 0;
-    if (!text || score === 0 || $(element).closest(ELSEWHERE).length > 0) continue;
+    if (!text || score === 0 || closestElement(element, IS_ELSEWHERE) !== null) continue;
     const field = UPDATED.test(text) && !PUBLISHING_WORDS.test(text) ? 'modifiedTime' : 'publishedTime';
     // The first of the surest: nested boxes repeat one date, and the page's order puts its own first.
     if ((best[field]?.sureness ?? 0) >= score) continue;

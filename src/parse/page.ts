@@ -12,6 +12,7 @@ import { openCollapsedSections } from './expanders.js';
 import { shrinkHtml } from './shrink.js';
 import { fillStreamedSlots, markStreamedSlots } from './streaming.js';
 import { assertTreeShape } from './tree-limits.js';
+import { compileSelector, findElements } from './select.js';
 
 /** The page as parse5 builds it; E_TOO_LARGE when that tree is too deep or its text too nested. */
 export function loadPage(html: string, source: string): CheerioAPI {
@@ -89,12 +90,15 @@ const IMAGE_URL = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#\s]|$)/i;
 /** Share of the page's paragraph text the page's own article container must hold to be trusted alone. */
 const CONTAINER_SHARE = 0.6;
 
+const IS_PARAGRAPH = compileSelector('p');
+
 /** Characters of paragraph text under `root`: how the page stage weighs where the article is. */
 export function paragraphChars($: CheerioAPI, root: Cheerio<AnyNode>): number {
   let total = 0;
-  root.find('p').each((_, paragraph) => {
-    total += $(paragraph).text().trim().length;
-  });
+  // One root (nearly every call) is walked with the compiled test; a set of several goes through
+  // cheerio, which also drops a paragraph found twice under nested roots.
+  const paragraphs = root.length === 1 ? findElements(root[0]!, IS_PARAGRAPH) : root.find('p').toArray();
+  for (const paragraph of paragraphs) total += $(paragraph).text().trim().length;
   return total;
 }
 

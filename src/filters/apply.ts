@@ -9,6 +9,7 @@ import { paragraphChars } from '../parse/page.js';
 import { boundedReadableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey, truncate } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext, Removal } from '../types.js';
+import { linkDensity } from './select-helpers.js';
 
 const EXPLAIN_CHARS = 200;
 /** A page-stage selection holding this share of the page's paragraph text is the article itself. */
@@ -43,6 +44,8 @@ function pageGuard($: CheerioAPI): Guard {
 
 /** The lead: the first paragraph long enough to be prose, not a label or byline, and not a caption under an image. */
 const LEAD_MIN_WORDS = 15;
+/** A paragraph mostly of links is a list of them set as a line (topics, related stories), not the lead. */
+const LEAD_MAX_LINK_DENSITY = 0.5;
 
 function leadParagraph($: CheerioAPI, ctx: FilterContext): AnyNode | undefined {
   const captions = new Set(ctx.captions.map(textKey));
@@ -52,7 +55,7 @@ function leadParagraph($: CheerioAPI, ctx: FilterContext): AnyNode | undefined {
       const node = $(paragraph);
       const text = collapseSpaces(node.text());
       const isCaption = captions.has(textKey(text)) || node.closest('figure, figcaption, [class*="caption" i]').length > 0;
-      return !isCaption && text.split(' ').length >= LEAD_MIN_WORDS;
+      return !isCaption && text.split(' ').length >= LEAD_MIN_WORDS && linkDensity($, node) < LEAD_MAX_LINK_DENSITY;
     });
 }
 

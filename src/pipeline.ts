@@ -126,7 +126,8 @@ function cleanHtml(html: string, stage: StageOptions): Article {
     const isFurniture = (content: ExtractedContent) => furnitureReason(page, content, paragraphs) !== null;
     const first = extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page, isFurniture });
     // Readability's choice can be the page's furniture (a footer notice, a sidebar card): check it.
-    const rerun = (without: readonly Element[]) => extractWithReadability(parse(hiddenWhileSerialized(page, without)));
+    const rerun = (without: readonly Element[], nbTopCandidates?: number) =>
+      extractWithReadability(parse(hiddenWhileSerialized(page, without)), undefined, nbTopCandidates);
     return first && stage.favor !== 'precision' ? verifyExtraction(first, { page, paragraphs, title: metadata.title, rerun }) : first;
   });
   if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);

@@ -27,12 +27,23 @@ const MAX_ELEMENTS = 200_000;
 /** Readability's default minimum article length, in characters. */
 export const DEFAULT_CHAR_THRESHOLD = 500;
 
-export function extractWithReadability(doc: Document, charThreshold = DEFAULT_CHAR_THRESHOLD): ExtractedContent | null {
+/**
+ * How many of its best blocks Readability weighs. With five (its default) it climbs from the best
+ * block to an ancestor holding three others scored close to it; with three it never does.
+ */
+export const CLIMBING_TOP_CANDIDATES = 5;
+export const NON_CLIMBING_TOP_CANDIDATES = 3;
+
+export function extractWithReadability(
+  doc: Document,
+  charThreshold = DEFAULT_CHAR_THRESHOLD,
+  nbTopCandidates = CLIMBING_TOP_CANDIDATES,
+): ExtractedContent | null {
   const Readability = loadReadability();
   let parsed: ReturnType<ReadabilityClass['parse']>;
   try {
     // JSON-LD was read with the rest of the metadata, and its scripts are not in this document.
-    parsed = new Readability(doc, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, charThreshold, disableJSONLD: true }).parse();
+    parsed = new Readability(doc, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, charThreshold, disableJSONLD: true, nbTopCandidates }).parse();
   } catch {
     // Readability throws past maxElemsToParse; the fallback below still gets a chance.
     parsed = null;

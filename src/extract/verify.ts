@@ -16,6 +16,7 @@ import { collapseSpaces, textKey } from '../text/normalize.js';
 import { assess, insideFurniture, parentElement } from './furniture.js';
 import type { PageParagraphs } from './page-paragraphs.js';
 import type { ExtractedContent } from './readability.js';
+import { withoutClimb } from './climb.js';
 
 /**
  * The post under a headline often carries its share buttons and a list of related posts, which the
@@ -35,8 +36,8 @@ export interface VerifyInputs {
   /** The page's paragraphs, read once (page-paragraphs.ts). */
   paragraphs: PageParagraphs;
   title: string | null;
-  /** Readability again on the page without the given elements (a fresh parse each call). */
-  rerun: (without: readonly Element[]) => ExtractedContent | null;
+  /** Readability again on the page without the given elements (a fresh parse each call), weighing `nbTopCandidates` blocks. */
+  rerun: (without: readonly Element[], nbTopCandidates?: number) => ExtractedContent | null;
 }
 
 /** How much of the title a heading is: 1 for the title itself, 0 for an unrelated heading. */
@@ -161,7 +162,12 @@ export function verifyExtraction(content: ExtractedContent, inputs: VerifyInputs
   const { page } = inputs;
   if (!content.method.startsWith('readability')) return content;
   const { reason, source } = assess(page, content, inputs.paragraphs);
-  if (!reason) return source && isNeighbourPost(page, source, inputs.title) ? headlineStory(content, source, inputs) : content;
+  if (!reason) {
+    if (source && isNeighbourPost(page, source, inputs.title)) return headlineStory(content, source, inputs);
+    const headline = source ? findHeadline(page, inputs.title) : null;
+    const root = headline ? headlineRoot(page, headline) : null;
+    return source && root ? withoutClimb(content, source, { ...inputs, root }) : content;
+  }
   const headline = findHeadline(page, inputs.title);
   const root = headline ? headlineRoot(page, headline) : null;
   // A poll or a data table goes whole: the form or table around the cell the block was found by.

@@ -10,6 +10,7 @@ import { boundedReadableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey, truncate } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext, Removal } from '../types.js';
 import { closestElement, compileSelector, hasElement } from '../parse/select.js';
+import { linkDensity } from './select-helpers.js';
 
 const EXPLAIN_CHARS = 200;
 /** A page-stage selection holding this share of the page's paragraph text is the article itself. */
@@ -46,6 +47,8 @@ function pageGuard($: CheerioAPI): Guard {
 /** The lead: the first paragraph long enough to be prose, not a label or byline, and not a caption under an image. */
 const LEAD_MIN_WORDS = 15;
 const IS_CAPTION_PART = compileSelector('figure, figcaption, [class*="caption" i]');
+/** A paragraph mostly of links is a list of them set as a line (topics, related stories), not the lead. */
+const LEAD_MAX_LINK_DENSITY = 0.5;
 
 function leadParagraph($: CheerioAPI, ctx: FilterContext): AnyNode | undefined {
   const captions = new Set(ctx.captions.map(textKey));
@@ -55,7 +58,7 @@ function leadParagraph($: CheerioAPI, ctx: FilterContext): AnyNode | undefined {
       const node = $(paragraph);
       const text = collapseSpaces(node.text());
       const isCaption = captions.has(textKey(text)) || closestElement(paragraph, IS_CAPTION_PART) !== null;
-      return !isCaption && text.split(' ').length >= LEAD_MIN_WORDS;
+      return !isCaption && text.split(' ').length >= LEAD_MIN_WORDS && linkDensity($, node) < LEAD_MAX_LINK_DENSITY;
     });
 }
 

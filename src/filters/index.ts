@@ -48,7 +48,6 @@ export const FILTERS: readonly Filter[] = [
   linkLists,
   promoParagraphs,
   legalNotices,
-  authorBio,
   subscribePrompts,
   newsfeedLabels,
   loginPrompts,
@@ -58,6 +57,9 @@ export const FILTERS: readonly Filter[] = [
   readingTimeLabels,
   counters,
   bareUrls,
+  // After the prompts and labels: a bio box is found among the article's last blocks, which the
+  // template's newsletter and comment prompts would otherwise fill.
+  authorBio,
   tagLists,
   trailingChrome,
 ];

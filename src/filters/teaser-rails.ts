@@ -38,8 +38,87 @@ function isTeaser($: CheerioAPI, element: Element, ctx: FilterContext): boolean 
   return text.split(' ').length >= MIN_HEADLINE_WORDS && !SENTENCE_END.test(text);
 }
 
-function selectRails($: CheerioAPI, ctx: FilterContext): AnyNode[] {
+/** A run of picture teasers needs no label: three summarised cards in a row are a rail by their shape. */
+const MIN_PICTURE_TEASERS = 3;
+const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i;
+const CARD_HOLDERS = new Set(['div', 'li', 'article', 'section']);
+
+/** The page's own address without its query: a picture linking under it opens one of its photos. */
+function pagePath(ctx: FilterContext): string | null {
+  if (!ctx.url) return null;
+  try {
+    const url = new URL(ctx.url);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return null;
+  }
+}
+
+/** A card without its summary holds a date at most. */
+const MAX_BARE_CARD_CHARS = 60;
+
+type PictureCard = 'summary' | 'bare' | null;
+
+/**
+ * A picture teaser: a card whose one link is a picture leading to another page of the site,
+ * with a one-sentence summary (and maybe a date) that links nowhere, or with no more than a date.
+ * A photo of the story links to the picture file or to a page under the story's own address; an
+ * entry of a ranked list (a name, a maker, a score) is no sentence.
+ */
+function pictureCard($: CheerioAPI, element: Element, ctx: FilterContext): PictureCard {
+  if (!CARD_HOLDERS.has(element.name)) return null;
+  const text = shortBlockText(element, MAX_TEASER_CHARS);
+  if (text === null || !isPictureLink($, element, ctx)) return null;
+  if (SENTENCE_END.test(text)) return 'summary';
+  return text.length <= MAX_BARE_CARD_CHARS ? 'bare' : null;
+}
+
+function isPictureLink($: CheerioAPI, element: Element, ctx: FilterContext): boolean {
+  const hrefs = new Set(
+    $(element)
+      .find('a[href]')
+      .toArray()
+      .map((link) => (link.attribs['href'] ?? '').split('#')[0]!),
+  );
+  const [href] = [...hrefs];
+  if (hrefs.size !== 1 || !href || PICTURE_FILE.test(href) || !isOwnSiteLink(href, ctx)) return false;
+  const own = pagePath(ctx);
+  let target = href;
+  try {
+    target = new URL(href, ctx.url ?? undefined).href;
+  } catch {
+    // A relative link on a page without an address: compared as written.
+  }
+  if (own && target.startsWith(own)) return false;
+  return $(element).find('a[href] img').length > 0;
+}
+
+/** Runs of three or more picture teasers side by side, with the short label before them. */
+function pictureRails($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   const picked: AnyNode[] = [];
+  const seen = new Set<Element>();
+  for (const first of $('div, li, article, section').toArray()) {
+    if (seen.has(first) || pictureCard($, first, ctx) === null) continue;
+    const run: Element[] = [];
+    let summaries = 0;
+    for (let card = $(first); card.length > 0; card = card.next()) {
+      const kind = pictureCard($, card[0]!, ctx);
+      if (kind === null) break;
+      run.push(card[0]!);
+      if (kind === 'summary') summaries++;
+    }
+    for (const card of run) seen.add(card);
+    if (summaries < MIN_PICTURE_TEASERS) continue;
+    const label = $(first).prev()[0];
+    const labelText = label ? shortBlockText(label, MAX_LABEL_CHARS) : null;
+    if (label && labelText && !SENTENCE_END.test(labelText)) picked.push(label);
+    picked.push(...run);
+  }
+  return picked;
+}
+
+function selectRails($: CheerioAPI, ctx: FilterContext): AnyNode[] {
+  const picked: AnyNode[] = [...pictureRails($, ctx)];
   for (const label of $('h2, h3, h4, h5, h6, p, div, strong').toArray()) {
     if (!isRailLabel(label)) continue;
     const teasers: Element[] = [];

@@ -18,6 +18,7 @@ import {
 } from './patterns.js';
 import { blockText, linesMatching, selectWholeText } from './select-helpers.js';
 import { isOwnSiteLink } from './site.js';
+import { selectTopicLinkLines } from './tag-links.js';
 
 function labelFilter(name: string, reason: string, pattern: RegExp): Filter {
   return {
@@ -100,11 +101,18 @@ export const bareUrls: Filter = {
   selectLines: (lines, ctx) => lines.filter((line) => BARE_URL.test(line.text) && isOwnSiteLink(asAbsolute(line.text), ctx)).map((line) => line.index),
 };
 
-/** Tag lists are short comma-separated topics; the cap keeps a paragraph that starts with "Topics" safe. */
+/**
+ * Tag lists are short comma-separated topics; the cap keeps a paragraph that starts with "Topics"
+ * safe. Lines of rel="tag" links are the same list whatever words stand around them (tag-links.ts).
+ */
 export const tagLists: Filter = {
   name: 'tag-lists',
   stage: 'article',
   reason: 'a "Tags: a, b, c" line lists the CMS topics of the page, not article text',
-  select: ($) => selectWholeText($, TAG_LIST, 420).filter((node) => blockText($, node).split(',').length >= 2 || $(node).find('a').length >= 2),
+  select: ($) => [
+    ...selectWholeText($, TAG_LIST, 420).filter((node) => blockText($, node).split(',').length >= 2 || $(node).find('a').length >= 2),
+    // Unlabelled or run into a date: the links' rel="tag" says what the line is.
+    ...selectTopicLinkLines($),
+  ],
   selectLines: (lines) => lines.filter((line) => TAG_LIST.test(line.text) && line.text.split(',').length >= 2).map((line) => line.index),
 };

@@ -124,7 +124,7 @@ process.stdout.write(JSON.stringify({
   out,
   commander: cached.filter((p) => p.includes('/commander/')).length,
   jsdom: cached.filter((p) => p.includes('/jsdom/')),
-  parsers: cached.filter((p) => ['cheerio', 'parse5', 'htmlparser2', 'sanitize-html', 'undici'].some((name) => p.includes('/node_modules/' + name + '/'))),
+  parsers: cached.filter((p) => ['cheerio', 'parse5', 'htmlparser2', 'sanitize-html', 'undici', 'css-select'].some((name) => p.includes('/node_modules/' + name + '/'))),
 }));
 `;
 
@@ -152,6 +152,7 @@ describe('startup: CommonJS module cache after runCli()', () => {
     expect(result.jsdom.length).toBeGreaterThan(0);
     expect(result.parsers.some((path) => path.includes('/cheerio/'))).toBe(true);
     expect(result.parsers.some((path) => path.includes('/sanitize-html/'))).toBe(true);
+    expect(result.parsers.some((path) => path.includes('/css-select/'))).toBe(true);
   });
 
   // The single page is cleaned in a worker thread, which died at start when it inherited the
@@ -179,5 +180,27 @@ describe('startup: CommonJS module cache after runCli()', () => {
     expect(result.out).toContain('Harbour bridge reopens');
     expect(result.jsdom).toEqual([]);
     expect(result.parsers).toEqual([]);
+  });
+
+  // The compiled selectors (src/parse/select.ts) imported css-select and its DOM helpers with the
+  // filters, so a text dump loaded them too (0.05 s of its start-up): they load with the first
+  // selector tested. The resolve hook sees ES module imports, the probe above CommonJS requires.
+  it('cleaning a text dump imports no selector engine', async () => {
+    const dumpPath = join(dir, 'dump-imports.txt');
+    writeFileSync(dumpPath, ['Harbour bridge reopens after repairs', '', 'The bridge reopened to traffic on Monday after two years of repairs.'].join('\n'));
+    const logFile = join(dir, 'imports-dump.log');
+    writeFileSync(logFile, '');
+    const run = await node(['--import', HOOK, '--input-type=module', '-e', CACHE_PROBE], {
+      PROBE_ARGS: JSON.stringify([dumpPath]),
+      PROBE_LIBRARY: '1',
+      RECORD_IMPORTS_LOG: logFile,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const modules = readFileSync(logFile, 'utf8').split('\n');
+    expect(
+      modules.some((url) => url.includes('/dist/api.js')),
+      'the hook saw the library load',
+    ).toBe(true);
+    expect(modules.filter((url) => ['/css-select/', '/css-what/', '/domutils/'].some((part) => url.includes(part)))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // the image, and keeps the two apart ("Putin in Sochi. © AFP / Photographer").
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import { type AnyNode, type Element, isTag } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { isHiddenElement } from '../filters/page-chrome.js';
 import { CREDIT_PREFIX } from '../filters/patterns.js';
 import {
@@ -21,7 +21,7 @@ import { CREDIT_TOKENS, elementTokens, hasToken, tokenSet } from '../filters/tok
 import { boundedReadableText } from '../text/dom-text.js';
 import { holdsMoreThanOneImage } from './holder-images.js';
 import { collapseSpaces, textKey } from '../text/normalize.js';
-import { closestElement, compileSelector, firstElement, hasElement } from '../parse/select.js';
+import { closestElement, compileSelector, firstElement, hasElement, isTag } from '../parse/select.js';
 
 export { type CaptionParts, isCreditText, splitCaption } from './caption-text.js';
 export { DATA_CAPTION_ATTRIBUTES, DATA_CREDIT_ATTRIBUTES } from './caption-attributes.js';

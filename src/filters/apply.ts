@@ -4,12 +4,12 @@
 // refused here, once, instead of in every filter (the recall guard).
 
 import type { CheerioAPI } from 'cheerio';
-import { type AnyNode, type Element, isTag } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { paragraphChars } from '../parse/page.js';
 import { boundedReadableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey, truncate } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext, Removal } from '../types.js';
-import { closestElement, compileSelector, hasElement } from '../parse/select.js';
+import { closestElement, compileSelector, hasElement, isTag } from '../parse/select.js';
 import { linkDensity } from './select-helpers.js';
 
 const EXPLAIN_CHARS = 200;

@@ -5,16 +5,31 @@
 // a twentieth of its time and of its garbage. A test compiled at module load (css-select, the
 // engine cheerio itself runs, with the same HTML rules) answers the same in a plain walk.
 
-import { compile } from 'css-select';
-import { type AnyNode, type Element, isTag } from 'domhandler';
+import { createRequire } from 'node:module';
+import type * as CssSelect from 'css-select';
+import type { AnyNode, Element } from 'domhandler';
 
 /** One element passes or fails a selector. */
 export type ElementTest = (element: Element) => boolean;
 
-/** A CSS selector as a test of one element; compile it once, at module level. */
+/** css-select (CommonJS) and the DOM helpers under it load with the first selector tested: a text dump never needs them. */
+const loadCssSelect = (): typeof CssSelect => createRequire(import.meta.url)('css-select') as typeof CssSelect;
+
+/**
+ * A CSS selector as a test of one element; call it once, at module level. It is compiled when
+ * first used, then kept with the test.
+ */
 export function compileSelector(selector: string): ElementTest {
-  const query = compile<AnyNode, Element>(selector);
-  return (element) => query(element);
+  let query: ((element: Element) => boolean) | undefined;
+  return (element) => {
+    query ??= loadCssSelect().compile<AnyNode, Element>(selector);
+    return query(element);
+  };
+}
+
+/** An element node as cheerio counts them (domhandler's isTag, without loading domhandler). */
+export function isTag(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
 /** The element itself or its nearest ancestor element that passes `test`, as cheerio's closest(). */

@@ -50,6 +50,12 @@ function unmarkQuoteWrappers($: CheerioAPI): void {
 
 /** Attributes Readability reads: class/id/role for scoring, style/hidden/aria-hidden for visibility,
  * and any attribute holding an image URL (lazy images). */
+/**
+ * Readability reads an inline style only to tell whether the element is shown (display,
+ * visibility), and jsdom parses every style attribute it builds with its CSS engine, which is
+ * a good share of its parse: other styles go.
+ */
+const VISIBILITY_STYLE = /display|visibility/i;
 const KEPT_ATTRIBUTES = new Set([
   'class',
   'id',
@@ -130,7 +136,8 @@ export function serializeForReadability($: CheerioAPI): string {
   clearTextAnchors($);
   $('body *').each((_, element) => {
     for (const name of Object.keys(element.attribs)) {
-      if (!KEPT_ATTRIBUTES.has(name) && !IMAGE_URL.test(element.attribs[name] ?? '')) delete element.attribs[name];
+      if (name === 'style' ? !VISIBILITY_STYLE.test(element.attribs[name] ?? '') : !KEPT_ATTRIBUTES.has(name) && !IMAGE_URL.test(element.attribs[name] ?? ''))
+        delete element.attribs[name];
     }
   });
   return $.html();

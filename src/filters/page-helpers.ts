@@ -25,9 +25,22 @@ function tokenedElements($: CheerioAPI): TokenedElement[] {
   const root = $.root()[0]!;
   let list = TOKENED.get(root);
   if (!list) {
+    // Design systems repeat the same class on hundreds of elements: each distinct class and id
+    // is split once (the lists are only read).
+    const known = new Map<string, string[]>();
     list = $('body [class], body [id]')
       .toArray()
-      .map((element) => ({ element, tokens: elementTokens(element.attribs['class'] ?? '', roleId(element)) }));
+      .map((element) => {
+        const className = element.attribs['class'] ?? '';
+        const id = roleId(element);
+        const key = `${className}\u0000${id}`;
+        let tokens = known.get(key);
+        if (!tokens) {
+          tokens = elementTokens(className, id);
+          known.set(key, tokens);
+        }
+        return { element, tokens };
+      });
     TOKENED.set(root, list);
   }
   return list;

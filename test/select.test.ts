@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { closestElement, compileSelector, findElements, firstElement, hasChild, hasElement, parentElement } from '../src/parse/select.js';
+import { closestElement, compileSelector, findElements, firstElement, hasChild, hasElement, insideMatching, parentElement } from '../src/parse/select.js';
 
 /** A story page of the fixtures, and markup with what the selectors below look for. */
 const story = readFileSync(new URL('../fixtures/wrongblock--poll-form-beside-table-story-en/source.html', import.meta.url), 'utf8');
@@ -35,7 +35,7 @@ describe('compiled selectors give what cheerio gives', () => {
     expect(elements.length).toBeGreaterThan(40);
   });
 
-  it.each(SELECTORS)('%s: find, first, has, closest and children', (selector) => {
+  it.each(SELECTORS)('%s: find, first, has, closest, parents and children', (selector) => {
     const test = compileSelector(selector);
     for (const element of elements) {
       const found = page(element).find(selector).toArray();
@@ -45,6 +45,7 @@ describe('compiled selectors give what cheerio gives', () => {
       expect(closestElement(element, test)).toBe(page(element).closest(selector).get(0) ?? null);
       expect(hasChild(element, test)).toBe(page(element).children(selector).length > 0);
       expect(parentElement(element)).toBe(page(element).parent().get(0) ?? null);
+      expect(insideMatching(element, test)).toBe(page(element).parents(selector).length > 0);
     }
   });
 });

@@ -7,6 +7,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { collapseKeepingLines, collapseSpaces } from '../text/normalize.js';
 import type { Block, BlockType } from '../types.js';
+import { isTag } from '../parse/select.js';
 
 const HEADINGS: Readonly<Record<string, BlockType>> = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h5', h6: 'h6' };
 /** Elements that start a new block when met inside running text. */
@@ -44,10 +45,6 @@ const BLOCK_TAGS = new Set([
   'center',
 ]);
 
-function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
-}
-
 /**
  * Ruby annotations (<rt> readings, <rp> fallback brackets) are pronunciation aids drawn above the
  * base text; read inline they would double every annotated word ("子こども"). `html` keeps them.
@@ -59,7 +56,7 @@ function inlineText($: CheerioAPI, nodes: AnyNode[]): string {
   let out = '';
   for (const node of nodes) {
     if (node.type === 'text') out += (node as unknown as { data: string }).data;
-    else if (isElement(node) && !RUBY_ANNOTATIONS.has(node.name)) out += node.name === 'br' ? '\n' : inlineText($, node.children);
+    else if (isTag(node) && !RUBY_ANNOTATIONS.has(node.name)) out += node.name === 'br' ? '\n' : inlineText($, node.children);
   }
   return out;
 }
@@ -137,7 +134,7 @@ function walk($: CheerioAPI, nodes: AnyNode[], out: Block[]): void {
     inline = [];
   };
   for (const node of nodes) {
-    if (!isElement(node) || !BLOCK_TAGS.has(node.name)) {
+    if (!isTag(node) || !BLOCK_TAGS.has(node.name)) {
       inline.push(node);
       continue;
     }
@@ -153,7 +150,7 @@ function walk($: CheerioAPI, nodes: AnyNode[], out: Block[]): void {
       walk($, node.children, out);
       continue;
     }
-    const hasBlockChildren = node.children.some((child) => isElement(child) && BLOCK_TAGS.has(child.name));
+    const hasBlockChildren = node.children.some((child) => isTag(child) && BLOCK_TAGS.has(child.name));
     const isLeafType = ['table', 'pre', 'figure', 'blockquote'].includes(node.name);
     if (isLeafType || (!hasBlockChildren && node.name !== 'ul' && node.name !== 'ol')) {
       const block = leafBlock($, node);

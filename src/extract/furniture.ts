@@ -17,6 +17,7 @@ import { collapseSpaces, textKey } from '../text/normalize.js';
 import type { PageParagraphs } from './page-paragraphs.js';
 import type { ExtractedContent } from './readability.js';
 import { sourceElement } from './siblings.js';
+import { parentElement } from '../parse/select.js';
 
 /** Markup that holds a page's furniture, never its story. */
 const FURNITURE_TAGS = new Set(['footer', 'aside', 'nav']);
@@ -40,11 +41,6 @@ const NOTICE_WORD = new RegExp(NOTICE_TERMS, 'iu');
 /** Notices are short; a long block that mentions cookies is a story about cookies. */
 const MAX_NOTICE_CHARS = 1500;
 const MAX_LINK_DENSITY = 0.5;
-
-export function parentElement(node: Element): Element | null {
-  const parent = node.parent;
-  return parent && parent.type === 'tag' ? (parent as Element) : null;
-}
 
 function namedFurniture(element: Element): boolean {
   const names = `${element.attribs['class'] ?? ''} ${element.attribs['id'] ?? ''}`.split(/\s+/);

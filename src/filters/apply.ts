@@ -9,7 +9,7 @@ import { paragraphChars } from '../parse/page.js';
 import { boundedReadableText } from '../text/dom-text.js';
 import { collapseSpaces, textKey, truncate } from '../text/normalize.js';
 import type { DumpLine, Filter, FilterContext, Removal } from '../types.js';
-import { closestElement, compileSelector, hasElement, isTag } from '../parse/select.js';
+import { closestElement, compileSelector, hasElement, insideMatching, isTag } from '../parse/select.js';
 import { linkDensity } from './select-helpers.js';
 
 const EXPLAIN_CHARS = 200;
@@ -118,14 +118,6 @@ function isAttached(node: AnyNode): boolean {
   return false;
 }
 
-/** True when `node` sits inside one of `picked` (then it goes with that pick). */
-function insideAny(node: AnyNode, picked: ReadonlySet<AnyNode>): boolean {
-  for (let current = node.parent as AnyNode | null; current; current = current.parent as AnyNode | null) {
-    if (picked.has(current)) return true;
-  }
-  return false;
-}
-
 /**
  * Runs each filter in turn. A filter's picks are weighed together before any is removed: when
  * they add up to more than its `maxShare`, the filter has mistaken the article for chrome on
@@ -140,7 +132,7 @@ export function applyFilters($: CheerioAPI, filters: readonly Filter[], ctx: Fil
     let cost = 0;
     for (const node of new Set(filter.select($, ctx))) {
       // Already gone with an ancestor picked by this or an earlier filter.
-      if (!isAttached(node) || insideAny(node, picked) || !allowed(node)) continue;
+      if (!isAttached(node) || insideMatching(node, (parent) => picked.has(parent)) || !allowed(node)) continue;
       picked.add(node);
       if (filter.maxShare !== undefined) cost += costOf($, node, stage);
     }

@@ -8,7 +8,7 @@ import type { Filter, DumpLine, FilterContext } from '../types.js';
 import { NEWSFEED_LINE, RELATED_LEAD, RELATED_LINE, SENTENCE_END } from './patterns.js';
 import { linkDensity, shortBlockText } from './select-helpers.js';
 import { isOwnSiteLink } from './site.js';
-import { closestElement, compileSelector, type ElementTest, findElements, hasElement, parentElement } from '../parse/select.js';
+import { compileSelector, findElements, hasElement, insideMatching } from '../parse/select.js';
 
 /** A card headline is short and is not a sentence. */
 const MAX_CARD_WORDS = 20;
@@ -76,17 +76,11 @@ function nestedPostCards($: CheerioAPI, ctx: FilterContext): Element[] {
     });
 }
 
-/** True when an element around `element` (not itself) passes `test`. */
-function insideAny(element: Element, test: ElementTest): boolean {
-  const parent = parentElement(element);
-  return parent !== null && closestElement(parent, test) !== null;
-}
-
 function selectCards($: CheerioAPI, ctx: FilterContext): AnyNode[] {
   const cards = $('p, div, aside, figure, a, li')
     .toArray()
-    .filter((element) => !insideAny(element, IS_PARAGRAPH_OR_LINK) && isLinkCard($, element, ctx))
-    .filter((element) => !insideAny(element, IS_LIST));
+    .filter((element) => !insideMatching(element, IS_PARAGRAPH_OR_LINK) && isLinkCard($, element, ctx))
+    .filter((element) => !insideMatching(element, IS_LIST));
   return [...nestedPostCards($, ctx), ...cards, ...relatedLeadIns($)];
 }
 

@@ -10,6 +10,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { readableText } from '../text/dom-text.js';
 import { collapseSpaces } from '../text/normalize.js';
 import { shortBlockText } from './select-helpers.js';
+import { insideMatching } from '../parse/select.js';
 
 /** Blocks and inline wrappers that hold a meta line of their own. */
 const LINE_HOLDERS = 'p, div, li, ul, span, small, footer, section, dd, dt, em';
@@ -59,10 +60,5 @@ export function selectTopicLinkLines($: CheerioAPI): AnyNode[] {
     .toArray()
     .filter((element) => isTopicLine($, element));
   const picked = new Set(lines);
-  const insidePicked = (element: Element) =>
-    $(element)
-      .parents()
-      .toArray()
-      .some((parent) => picked.has(parent));
-  return lines.filter((element) => !insidePicked(element));
+  return lines.filter((element) => !insideMatching(element, (parent) => picked.has(parent)));
 }

@@ -77,3 +77,9 @@ export function parentElement(node: AnyNode): Element | null {
 export function hasChild(element: Element, test: ElementTest): boolean {
   return element.children.some((child) => isTag(child) && test(child));
 }
+
+/** True when an element around `node` (not the node itself) passes `test`. */
+export function insideMatching(node: AnyNode, test: ElementTest): boolean {
+  const parent = parentElement(node);
+  return parent !== null && closestElement(parent, test) !== null;
+}

@@ -55,14 +55,14 @@ function selectBios($: CheerioAPI, ctx: FilterContext): AnyNode[] {
     .toArray()
     .filter((element) => !hasChild(element, IS_PARAGRAPH_OR_DIV) && blockText($, element) !== '');
   const tail = blocks.slice(-TAIL_BLOCKS);
-  const boxNames = tail.map((element) => aboutName(element)).filter((name): name is string => name !== null);
-  const names = [...ctx.authors, ...boxNames].flatMap(partsOf);
+  const aboutNames = tail.map((element) => aboutName(element));
+  const names = [...ctx.authors, ...aboutNames.filter((name): name is string => name !== null)].flatMap(partsOf);
   const picked: Element[] = [];
-  let afterAboutHeading = false;
-  for (const element of tail) {
+  for (const [index, element] of tail.entries()) {
     const text = blockText($, element);
     const key = textKey(text);
-    const isHeading = BIO_HEADING.test(text) || aboutName(element) !== null || (names.includes(key) && key.split(' ').length <= 4);
+    const afterAboutHeading = index > 0 && aboutNames[index - 1] !== null;
+    const isHeading = BIO_HEADING.test(text) || aboutNames[index] !== null || (names.includes(key) && key.split(' ').length <= 4);
     const short = text.length <= MAX_BIO_CHARS;
     const startsWithName = names.some((name) => key.startsWith(`${name} `)) && short;
     // Right under the box's "About Jane" heading, a short text naming her is the bio, in any person.
@@ -70,7 +70,6 @@ function selectBios($: CheerioAPI, ctx: FilterContext): AnyNode[] {
     if (isHeading || introduced || (startsWithName && (EMAIL.test(text) || /\b(?:is|was|has|joined|writes|covers|est|ist|es|è|é|jest)\b/u.test(text)))) {
       picked.push(element);
     }
-    afterAboutHeading = aboutName(element) !== null;
   }
   return [...picked, ...postsByLinks($, names)];
 }

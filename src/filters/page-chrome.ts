@@ -7,7 +7,7 @@ import type { Element } from 'domhandler';
 import type { Filter } from '../types.js';
 import { holdsStory, selectByTokens, selectChromeByTokens } from './page-helpers.js';
 import { AD_TOKENS, COMMENT_TOKENS, CONSENT_TOKENS, NAV_TOKENS, RELATED_TOKENS, SHARE_TOKENS, SUBSCRIBE_TOKENS, tokenSet } from './tokens.js';
-import { compileSelector, hasElement } from '../parse/select.js';
+import { compileSelector, findElements, hasElement } from '../parse/select.js';
 
 const NAV_SET = tokenSet(NAV_TOKENS);
 const SUBSCRIBE_SET = tokenSet(SUBSCRIBE_TOKENS);
@@ -49,33 +49,17 @@ export function hiddenByClass(className: string | undefined): boolean {
   return (className ?? '').split(/\s+/).some((name) => HIDDEN_CLASSES.has(name.toLowerCase()));
 }
 
-// The inline styles HIDDEN matches, with its one optional space.
-const HIDDEN_STYLE = /display: ?none|visibility: ?hidden/i;
-
-/** What HIDDEN selects, read off the attributes (a selector compiled for every element cost more than the rest of the test). */
-function hiddenByAttributes(attribs: Readonly<Record<string, string>>): boolean {
-  const style = attribs['style'];
-  return attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true' || (style !== undefined && HIDDEN_STYLE.test(style));
-}
+/** HIDDEN as a test of one element, compiled once (a selector run for every element cost more than the rest of the test). */
+const IS_HIDDEN = compileSelector(HIDDEN);
 
 /** Hidden by an attribute, an inline style or a framework class: what `hidden-elements` removes. */
 export function isHiddenElement(element: Element): boolean {
-  return hiddenByAttributes(element.attribs) || hiddenByClass(element.attribs['class']);
+  return IS_HIDDEN(element) || hiddenByClass(element.attribs['class']);
 }
 
 /** Readability keeps aria-hidden "fallback-image" nodes, and so do we. */
 function isFallbackImage(element: Element): boolean {
   return (element.attribs['class'] ?? '').split(/\s+/).includes('fallback-image');
-}
-
-/** Every hidden element inside `parent`, in document order, in one walk of the tree. */
-function hiddenDescendants(parent: Element, found: Element[]): Element[] {
-  for (const child of parent.children) {
-    if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
-    if (isHiddenElement(child) && !isFallbackImage(child)) found.push(child);
-    hiddenDescendants(child, found);
-  }
-  return found;
 }
 
 export const hiddenElements: Filter = {
@@ -85,7 +69,7 @@ export const hiddenElements: Filter = {
   select: ($) =>
     $('body')
       .toArray()
-      .flatMap((body) => hiddenDescendants(body, [])),
+      .flatMap((body) => findElements(body, (element) => isHiddenElement(element) && !isFallbackImage(element))),
 };
 
 export const navigationChrome: Filter = {

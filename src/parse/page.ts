@@ -48,19 +48,18 @@ function unmarkQuoteWrappers($: CheerioAPI): void {
   });
 }
 
-/** Attributes Readability reads: class/id/role for scoring, style/hidden/aria-hidden for visibility,
- * and any attribute holding an image URL (lazy images). */
 /**
  * Readability reads an inline style only to tell whether the element is shown (display,
  * visibility), and jsdom parses every style attribute it builds with its CSS engine, which is
  * a good share of its parse: other styles go.
  */
 const VISIBILITY_STYLE = /display|visibility/i;
+/** Attributes Readability reads: class/id/role for scoring, hidden/aria-hidden (and a style, above)
+ * for visibility, and any attribute holding an image URL (lazy images). */
 const KEPT_ATTRIBUTES = new Set([
   'class',
   'id',
   'role',
-  'style',
   'hidden',
   'aria-hidden',
   'href',

@@ -14,7 +14,7 @@ import { CleanError } from './errors.js';
 import { assembleArticle } from './extract/assemble.js';
 import { blocksToText, buildBlocks } from './extract/blocks.js';
 import { findLedeCandidates, restoreLedes } from './extract/lede.js';
-import { pageParagraphs } from './extract/page-paragraphs.js';
+import { pageParagraphs, type PageParagraphs } from './extract/page-paragraphs.js';
 import { recoverArticleParts } from './extract/recover.js';
 import { findImages, findLeadImage, type LeadImageFound, keptImages, withPageNotes } from './extract/images.js';
 import { chooseLead } from './extract/lead-choice.js';
@@ -36,7 +36,8 @@ import { unwrapArticleContainers } from './extract/unwrap.js';
 import { notAnArticle } from './extract/not-article.js';
 import { boundedHtml } from './parse/limits.js';
 import { load } from './parse/cheerio-load.js';
-import { loadPage, serializeForReadability } from './parse/page.js';
+import { loadPage } from './parse/page.js';
+import { openPageDocuments } from './parse/documents.js';
 import { wrapLooseText } from './parse/loose-text.js';
 import { findLeadFigure, siteNameFromSuffixes, splitLines } from './text/dump.js';
 import { detectLang } from './text/lang.js';
@@ -115,21 +116,26 @@ function cleanHtml(html: string, stage: StageOptions): Article {
 
   // Before the page is cut down to its container: the lede may sit outside it.
   const ledes = stage.favor === 'precision' ? null : findLedeCandidates(page, pageParagraphs(page), metadata.title, metadata.excerpt, captionTexts([lead]));
-  const readable = serializeForReadability(page);
-  // Bare text between blocks becomes paragraphs, as Readability makes them in its copy, so that
-  // the stages below find the article's paragraphs on the page. After the lede search: a blog's
-  // tagline under its name is bare text as often as a lede is.
-  wrapLooseText(page);
-  // Read again: the page as Readability reads it (cut to its container, form controls gone).
-  const paragraphs = pageParagraphs(page);
-  const extracted = withDocuments(readable, stage, (parse) => {
+  // Readability's copy of the page is made now, cut down to what it reads: the stages below change the page.
+  const documents = openPageDocuments(sharedDomParser(), page, stage);
+  let paragraphs: PageParagraphs;
+  let extracted: ExtractedContent | null;
+  try {
+    // Bare text between blocks becomes paragraphs, as Readability makes them in its copy, so that
+    // the stages below find the article's paragraphs on the page. After the lede search: a blog's
+    // tagline under its name is bare text as often as a lede is.
+    wrapLooseText(page);
+    // Read again: the page as Readability reads it (cut to its container, form controls gone).
+    paragraphs = pageParagraphs(page);
     const isFurniture = (content: ExtractedContent) => furnitureReason(page, content, paragraphs) !== null;
+    const parse = () => documents.next();
     const first = extractWithFallbacks(extractWithReadability(parse()), { parse, articleBody: metadata.articleBody, page, isFurniture });
     // Readability's choice can be the page's furniture (a footer notice, a sidebar card): check it.
-    const rerun = (without: readonly Element[], nbTopCandidates?: number) =>
-      extractWithReadability(parse(hiddenWhileSerialized(page, without)), undefined, nbTopCandidates);
-    return first && stage.favor !== 'precision' ? verifyExtraction(first, { page, paragraphs, title: metadata.title, rerun }) : first;
-  });
+    const rerun = (without: readonly Element[], nbTopCandidates?: number) => extractWithReadability(documents.hiding(without), undefined, nbTopCandidates);
+    extracted = first && stage.favor !== 'precision' ? verifyExtraction(first, { page, paragraphs, title: metadata.title, rerun }) : first;
+  } finally {
+    documents.release();
+  }
   if (!extracted) throw new CleanError('E_NO_ARTICLE', 'no article text found on the page', stage.source);
 
   const $ = load(extracted.html, null, false);
@@ -170,31 +176,6 @@ function cleanHtml(html: string, stage: StageOptions): Article {
  * Runs `use` with a function that parses `html` into a fresh jsdom document, and releases every
  * document it made however `use` ends: unreleased, jsdom would keep each page alive (parse/dom.ts).
  */
-function withDocuments<T>(html: string, stage: StageOptions, use: (parse: (other?: string) => Document) => T): T {
-  const parser = sharedDomParser();
-  const made: Document[] = [];
-  try {
-    return use((other) => {
-      const document = parser.parse(other ?? html, stage.url, stage.source);
-      made.push(document);
-      return document;
-    });
-  } finally {
-    for (const document of made) parser.release(document);
-  }
-}
-
-/** The page as Readability reads it, with `elements` marked hidden (Readability skips those). */
-function hiddenWhileSerialized(page: CheerioAPI, elements: readonly Element[]): string {
-  const marked = elements.filter((element) => element.attribs['hidden'] === undefined);
-  for (const element of marked) element.attribs['hidden'] = '';
-  try {
-    return serializeForReadability(page);
-  } finally {
-    for (const element of marked) delete element.attribs['hidden'];
-  }
-}
-
 function captionTexts(images: ReadonlyArray<ImageInfo | null>): string[] {
   // A caption is also printed with its credit after it ("Caption. (AP Photo/Jane Doe)").
   return images

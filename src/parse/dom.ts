@@ -4,7 +4,9 @@
 
 import { createRequire } from 'node:module';
 import type * as Jsdom from 'jsdom';
+import type { Document as TreeDocument, Element as TreeElement } from 'domhandler';
 import { CleanError } from '../errors.js';
+import { copyTree, parserFactory } from './dom-build.js';
 import { stripAllStyles } from './shrink.js';
 
 /**
@@ -19,6 +21,11 @@ export const FALLBACK_BASE_URL = 'https://page.invalid/';
 /** Turns HTML into a jsdom Document; one per process or worker, reused for every page. */
 export interface DomParser {
   parse(html: string, url: string | null, source: string): Document;
+  /**
+   * The same document made from an already parsed tree (dom-build.ts), `hidden` elements marked
+   * hidden; `html` gives the tree serialised, parsed instead when jsdom refuses a name in it.
+   */
+  copy(root: TreeDocument, html: () => string, url: string | null, source: string, hidden?: ReadonlySet<TreeElement>): Document;
   /** Lets a finished document be garbage-collected (see createDomParser). */
   release(document: Document): void;
 }
@@ -51,31 +58,43 @@ export function createDomParser(): DomParser {
   // this window, so such listeners could never run: do not keep them.
   window.addEventListener = () => undefined;
   const parser = new window.DOMParser();
-  const build = (html: string, base: string): Document => {
-    const document = parser.parseFromString(html, 'text/html') as unknown as Document;
+  const withBase = (document: Document, base: string): Document => {
     // Readability resolves links against baseURI; a <base> gives the page its real address.
     const baseElement = document.createElement('base');
     baseElement.setAttribute('href', resolveOwnBase(document, base));
     document.head.prepend(baseElement);
     return document;
   };
+  const build = (html: string, base: string): Document => withBase(parser.parseFromString(html, 'text/html') as unknown as Document, base);
+  const factory = parserFactory(parser as unknown as DOMParser);
+  const parse = (html: string, url: string | null, source: string): Document => {
+    const base = url ?? FALLBACK_BASE_URL;
+    try {
+      return build(html, base);
+    } catch {
+      // jsdom's CSS parser throws on some inline styles; the article does not need them.
+      try {
+        return build(stripAllStyles(html), base);
+      } catch (error) {
+        throw new CleanError('E_DECODE', `cannot parse HTML: ${(error as Error).message}`, source);
+      }
+    }
+  };
   return {
     release(document) {
       // Readability may have taken the root out already; whatever is left goes.
       while (document.firstChild) document.firstChild.remove();
     },
-    parse(html, url, source) {
-      const base = url ?? FALLBACK_BASE_URL;
+    parse,
+    copy(root, html, url, source, hidden) {
+      let document: Document;
       try {
-        return build(html, base);
+        document = copyTree(root, factory, hidden);
       } catch {
-        // jsdom's CSS parser throws on some inline styles; the article does not need them.
-        try {
-          return build(stripAllStyles(html), base);
-        } catch (error) {
-          throw new CleanError('E_DECODE', `cannot parse HTML: ${(error as Error).message}`, source);
-        }
+        // A name jsdom's DOM refuses (or a style its CSS parser throws on): the parse accepts it.
+        return parse(html(), url, source);
       }
+      return withBase(document, url ?? FALLBACK_BASE_URL);
     },
   };
 }

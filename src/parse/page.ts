@@ -123,7 +123,8 @@ function ownArticleContainer($: CheerioAPI): Cheerio<Element> | null {
   return null;
 }
 
-export function serializeForReadability($: CheerioAPI): string {
+/** The page as Readability should read it; serializeForReadability gives it as HTML. */
+export function prepareForReadability($: CheerioAPI): void {
   // Emptied whole and the title put back: removing 100,000 <meta>s one by one was quadratic.
   const title = $('head > title').first();
   $('head').empty().append(title);
@@ -139,5 +140,9 @@ export function serializeForReadability($: CheerioAPI): string {
         delete element.attribs[name];
     }
   });
+}
+
+export function serializeForReadability($: CheerioAPI): string {
+  prepareForReadability($);
   return $.html();
 }

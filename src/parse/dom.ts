@@ -8,6 +8,7 @@ import type { Document as TreeDocument, Element as TreeElement } from 'domhandle
 import { CleanError } from '../errors.js';
 import { copyTree, parserFactory } from './dom-build.js';
 import { stripAllStyles } from './shrink.js';
+import { speedUpTagQueries } from './tag-queries.js';
 
 /**
  * jsdom (CommonJS) is loaded on the first HTML page, not with this module: loading it is most of
@@ -57,6 +58,7 @@ export function createDomParser(): DomParser {
   // queries, and never removes them, which pins each page. Nothing ever dispatches an event on
   // this window, so such listeners could never run: do not keep them.
   window.addEventListener = () => undefined;
+  speedUpTagQueries(window);
   const parser = new window.DOMParser();
   const withBase = (document: Document, base: string): Document => {
     // Readability resolves links against baseURI; a <base> gives the page its real address.

@@ -172,10 +172,6 @@ function cleanHtml(html: string, stage: StageOptions): Article {
   });
 }
 
-/**
- * Runs `use` with a function that parses `html` into a fresh jsdom document, and releases every
- * document it made however `use` ends: unreleased, jsdom would keep each page alive (parse/dom.ts).
- */
 function captionTexts(images: ReadonlyArray<ImageInfo | null>): string[] {
   // A caption is also printed with its credit after it ("Caption. (AP Photo/Jane Doe)").
   return images

@@ -27,8 +27,8 @@ function both(html: string, hidden: (root: TreeDocument) => TreeElement[] = () =
   const copied = copyTree(root, factory, hide);
   for (const element of hide) element.attribs['hidden'] = '';
   const parsed = parser.parseFromString(page.html(), 'text/html');
-  const describe = (document: Document) => `${document.compatMode} ${document.doctype?.name ?? '-'} ${document.documentElement.outerHTML}`;
-  return { copy: describe(copied), parse: describe(parsed) };
+  const summary = (document: Document) => `${document.compatMode} ${document.doctype?.name ?? '-'} ${document.documentElement.outerHTML}`;
+  return { copy: summary(copied), parse: summary(parsed) };
 }
 
 function expectSame(html: string): void {

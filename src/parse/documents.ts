@@ -5,7 +5,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Document as TreeDocument, Element } from 'domhandler';
 import type { DomParser } from './dom.js';
-import { prepareForReadability, serializeForReadability } from './page.js';
+import { prepareForReadability } from './page.js';
 
 export interface PageDocuments {
   /**
@@ -43,7 +43,7 @@ export function openPageDocuments(parser: DomParser, page: CheerioAPI, place: Do
     },
     hiding(hidden) {
       prepareForReadability(page);
-      return keep(parser.copy(root(), () => hiddenWhileSerialized(page, hidden), place.url, place.source, new Set(hidden)));
+      return keep(parser.copy(root(), () => htmlWithHidden(page, hidden), place.url, place.source, new Set(hidden)));
     },
     release() {
       for (const document of made) parser.release(document);
@@ -52,12 +52,12 @@ export function openPageDocuments(parser: DomParser, page: CheerioAPI, place: Do
   };
 }
 
-/** The page serialised with `elements` marked hidden (Readability skips those). */
-function hiddenWhileSerialized(page: CheerioAPI, elements: readonly Element[]): string {
+/** The page (already cut down for Readability) serialised with `elements` marked hidden (Readability skips those). */
+function htmlWithHidden(page: CheerioAPI, elements: readonly Element[]): string {
   const marked = elements.filter((element) => element.attribs['hidden'] === undefined);
   for (const element of marked) element.attribs['hidden'] = '';
   try {
-    return serializeForReadability(page);
+    return page.html();
   } finally {
     for (const element of marked) delete element.attribs['hidden'];
   }

@@ -8,8 +8,9 @@
 // caller parses: the serialiser writes the doctype's name only, so a page parsed in quirks mode
 // (where a <table> may sit inside a <p>) is parsed again in standards mode.
 
-import { isSelfContainedMarkup, type NoscriptPlace } from './noscript-markup.js';
 import type { AnyNode, Document as TreeDocument, Element as TreeElement, ParentNode } from 'domhandler';
+import { isSelfContainedMarkup } from './noscript-markup.js';
+import { insideMatching, isTag } from './select.js';
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
@@ -33,15 +34,10 @@ export function parserFactory(parser: DOMParser): DocumentFactory {
 /** Thrown where a parse of the serialised tree would build something else than the tree. */
 export class NotRoundTrip extends Error {}
 
-/** The doctype as the serialiser writes it (its name alone), which sets the parse's mode. */
-function doctypeOf(root: TreeDocument): string | null {
+/** The doctype's name (null for no doctype): the serialiser writes it alone, and it sets the parse's mode. */
+function doctypeNameOf(root: TreeDocument): string | null {
   const directive = root.children.find((node) => node.type === 'directive') as (AnyNode & { 'x-name'?: string }) | undefined;
-  return directive ? `<!DOCTYPE ${directive['x-name'] ?? ''}>` : null;
-}
-
-/** Standards mode: only the doctype <!DOCTYPE html> gives it (no doctype is quirks mode). */
-function isStandards(doctype: string | null): boolean {
-  return doctype !== null && /^<!DOCTYPE html>$/i.test(doctype);
+  return directive ? (directive['x-name'] ?? '') : null;
 }
 
 interface CopyState {
@@ -72,7 +68,7 @@ function copyChildren(state: CopyState, from: ParentNode, to: Node, inParagraph:
       text += child.data;
       continue;
     }
-    const copy = isElement(child)
+    const copy = isTag(child)
       ? copyElement(state, child, inParagraph)
       : child.type === 'comment'
         ? state.document.createComment(normalizeNewlines(child.data))
@@ -83,10 +79,6 @@ function copyChildren(state: CopyState, from: ParentNode, to: Node, inParagraph:
     to.appendChild(copy);
   }
   if (text !== '') to.appendChild(state.document.createTextNode(normalizeNewlines(text)));
-}
-
-function isElement(node: AnyNode): node is TreeElement {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
 function copyElement(state: CopyState, from: TreeElement, inParagraph: boolean): globalThis.Element {
@@ -114,21 +106,15 @@ function copyNoscript(document: Document, from: TreeElement, to: globalThis.Elem
     if (markup !== '') to.appendChild(document.createTextNode(markup));
     return;
   }
-  if (!isSelfContainedMarkup(markup, placeOf(from))) throw new NotRoundTrip('a <noscript> whose markup reaches out of it');
+  const place = { insideLink: insideMatching(from, IS_LINK), insideParagraph: insideMatching(from, IS_PARAGRAPH) };
+  if (!isSelfContainedMarkup(markup, place)) throw new NotRoundTrip('a <noscript> whose markup reaches out of it');
   const holder = document.createElement('div');
   holder.innerHTML = markup;
   while (holder.firstChild) to.appendChild(holder.firstChild);
 }
 
-function placeOf(element: TreeElement): NoscriptPlace {
-  const place = { insideLink: false, insideParagraph: false };
-  for (let node = element.parent; node && node.type !== 'root'; node = node.parent) {
-    const name = (node as TreeElement).name;
-    if (name === 'a') place.insideLink = true;
-    if (name === 'p') place.insideParagraph = true;
-  }
-  return place;
-}
+const IS_LINK = (element: TreeElement): boolean => element.name === 'a';
+const IS_PARAGRAPH = (element: TreeElement): boolean => element.name === 'p';
 
 /**
  * The jsdom copy of a parsed page, with the elements of `hidden` given a `hidden` attribute.
@@ -136,13 +122,15 @@ function placeOf(element: TreeElement): NoscriptPlace {
  * the caller then parses the serialised page instead.
  */
 export function copyTree(root: TreeDocument, factory: DocumentFactory, hidden: ReadonlySet<TreeElement> = new Set()): Document {
-  const doctype = doctypeOf(root);
-  const document = factory.emptyDocument(doctype);
-  const html = root.children.find((node): node is TreeElement => isElement(node) && node.name === 'html');
+  const doctypeName = doctypeNameOf(root);
+  const document = factory.emptyDocument(doctypeName === null ? null : `<!DOCTYPE ${doctypeName}>`);
+  // Standards mode comes of <!DOCTYPE html> alone; no doctype is quirks mode.
+  const standards = doctypeName?.toLowerCase() === 'html';
+  const html = root.children.find((node): node is TreeElement => isTag(node) && node.name === 'html');
   if (!html) return document;
   try {
     copyAttributes(html, document.documentElement, hidden);
-    copyChildren({ document, hidden, standards: isStandards(doctype) }, html, document.documentElement, false);
+    copyChildren({ document, hidden, standards }, html, document.documentElement, false);
   } catch (error) {
     // What was attached already is registered with the shared window (ids, names): let it go.
     while (document.firstChild) document.firstChild.remove();

@@ -11,12 +11,29 @@ const ONE_PLACE_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 /** At most "town, state, country": more one-word parts before it are names. */
 const MAX_PLACE_WORDS = 2;
 
-/** Built on first use: reading ~5,000 region names costs about 30 ms, which a page without a place never pays. */
+/**
+ * The worker bundle's build sets this to countryNamesFromIntl()'s answer on the same Node
+ * (src/tools/bundle-worker.ts): reading the names from ICU takes a page 30-50 ms, as each of the
+ * eleven languages loads its locale data. Elsewhere it is not defined, and the names are read
+ * from Intl.DisplayNames on first use.
+ */
+declare const CLEAN_ARTICLE_COUNTRY_NAMES: readonly string[] | undefined;
+
+/** Built on first use, which a page without a place never pays. */
 let countryNames: ReadonlySet<string> | undefined;
 
 function isCountry(part: string): boolean {
-  countryNames ??= new Set([...COUNTRY_SHORT_FORMS, ...COUNTRY_NAME_LANGUAGES.flatMap(regionNames)]);
+  countryNames ??= new Set([...COUNTRY_SHORT_FORMS, ...builtOrReadCountryNames()]);
   return countryNames.has(part);
+}
+
+function builtOrReadCountryNames(): readonly string[] {
+  return typeof CLEAN_ARTICLE_COUNTRY_NAMES === 'undefined' ? countryNamesFromIntl() : CLEAN_ARTICLE_COUNTRY_NAMES;
+}
+
+/** Every country's name in each language of COUNTRY_NAME_LANGUAGES, as this Node's ICU has them. */
+export function countryNamesFromIntl(): string[] {
+  return [...new Set(COUNTRY_NAME_LANGUAGES.flatMap(regionNames))];
 }
 
 /** Every country's name in one language ("Germany", "Vereinigte Staaten"). */

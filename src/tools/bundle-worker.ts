@@ -15,6 +15,7 @@ import * as esbuild from 'esbuild';
 import { BUNDLE_FILE, type BundleManifest, CODE_CACHE_FILE, type FileStamp, loadBundle, MANIFEST_FILE, PACKAGE_ROOT, stampOf } from '../batch/worker-bundle.js';
 import type { PageRequest } from '../batch/protocol.js';
 import { countryNamesFromIntl } from '../metadata/places.js';
+import { START_UP_PLUGINS } from './bundle-start-up.js';
 import { WARM_UP_PAGES } from './warm-up-pages.js';
 
 /**
@@ -71,38 +72,6 @@ function toAscii(source: string): string {
   });
 }
 
-/**
- * jsdom loads the whole of undici when it loads, though our documents never fetch: about 40 ms
- * of a single page's start-up. Inside jsdom, 'undici' and its UnwrapHandler (which loads
- * node:http and node:net) become the stand-ins in src/tools/shims/, which load them on first use.
- */
-const SHIMS = join(PACKAGE_ROOT, 'src', 'tools', 'shims');
-const undiciOnFirstUseForJsdom: esbuild.Plugin = {
-  name: 'undici-on-first-use-for-jsdom',
-  setup(build) {
-    build.onResolve({ filter: /^undici(\/lib\/handler\/unwrap-handler\.js)?$/ }, (args) => {
-      if (!args.importer.includes(`${join('node_modules', 'jsdom')}/`)) return undefined;
-      return { path: join(SHIMS, args.path === 'undici' ? 'undici-for-jsdom.cjs' : 'undici-unwrap-handler.cjs') };
-    });
-  },
-};
-
-/**
- * css-tree ships an ES-module build and a CommonJS build of the same code. jsdom's selector
- * engine imports the first and its style code requires the second, so a bundle would hold both
- * and build css-tree's grammar of all CSS twice when jsdom loads (about 20 ms of a single
- * page's start-up). Every import of css-tree gets the CommonJS build instead, as a require would.
- */
-const oneCssTree: esbuild.Plugin = {
-  name: 'one-css-tree',
-  setup(build) {
-    build.onResolve({ filter: /^css-tree(\/|$)/ }, (args) => {
-      if (args.kind === 'require-call' || args.pluginData === 'one-css-tree') return undefined;
-      return build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, importer: args.importer, pluginData: 'one-css-tree' });
-    });
-  },
-};
-
 async function bundle(): Promise<string[]> {
   const result = await esbuild.build({
     entryPoints: [join(PACKAGE_ROOT, 'dist', 'batch', 'page-handler.js')],
@@ -118,7 +87,7 @@ async function bundle(): Promise<string[]> {
     write: false,
     metafile: true,
     logLevel: 'error',
-    plugins: [undiciOnFirstUseForJsdom, oneCssTree, realPaths],
+    plugins: [...START_UP_PLUGINS, realPaths],
     // Data the modules read from ICU at run time, read once here (src/metadata/places.ts).
     define: { CLEAN_ARTICLE_COUNTRY_NAMES: JSON.stringify(countryNamesFromIntl()) },
   });

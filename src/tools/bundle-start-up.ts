@@ -69,5 +69,20 @@ const stylePropertiesAsDictionary: esbuild.Plugin = {
   },
 };
 
+/**
+ * jsdom builds css-tree's grammar a second time, with CSS syntax patches, when it loads; most
+ * pages never parse CSS. Its modules get the stand-in in src/tools/shims/, which loads that
+ * module on first use.
+ */
+const patchedCssTreeOnFirstUse: esbuild.Plugin = {
+  name: 'patched-css-tree-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)patched-csstree(\.js)?$/ }, (args) => {
+      if (!args.importer.includes(`${join('node_modules', 'jsdom')}/`)) return undefined;
+      return { path: join(SHIMS, 'patched-csstree-on-first-use.cjs') };
+    });
+  },
+};
+
 /** In the order esbuild is to try them, before the bundle's other plugins. */
-export const START_UP_PLUGINS: esbuild.Plugin[] = [undiciOnFirstUseForJsdom, oneCssTree, stylePropertiesAsDictionary];
+export const START_UP_PLUGINS: esbuild.Plugin[] = [undiciOnFirstUseForJsdom, oneCssTree, stylePropertiesAsDictionary, patchedCssTreeOnFirstUse];

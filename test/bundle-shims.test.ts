@@ -1,6 +1,7 @@
-// test/undici-shims.test.ts
-// The stand-ins the worker bundle gives jsdom for undici (src/tools/shims/): loading them loads
-// only undici's two small base classes, and what jsdom would use later still reaches undici.
+// test/bundle-shims.test.ts
+// The stand-ins the worker bundle gives jsdom (src/tools/shims/, src/tools/bundle-start-up.ts):
+// loading them loads only what jsdom needs as it loads, and what it uses later still reaches
+// the real modules.
 
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 const require = createRequire(import.meta.url);
 const forJsdom = require('../src/tools/shims/undici-for-jsdom.cjs');
 const unwrapShim = require('../src/tools/shims/undici-unwrap-handler.cjs');
+const cssTreeShim = require('../src/tools/shims/patched-csstree-on-first-use.cjs');
+const PATCHED_CSS_TREE = 'jsdom/lib/jsdom/living/css/helpers/patched-csstree.js';
 
 const loaded = (path: string): boolean => Object.keys(require.cache).some((file) => file.endsWith(path));
 
@@ -42,5 +45,25 @@ describe('undici stand-ins for jsdom', () => {
     socket.addEventListener('error', () => {});
     expect(socket).toBeInstanceOf(require('undici').WebSocket);
     socket.close();
+  });
+});
+
+describe('patched css-tree stand-in for jsdom', () => {
+  it('loads jsdom’s patched css-tree on first use only, then answers with its own values', () => {
+    expect(loaded(`/${PATCHED_CSS_TREE}`)).toBe(false);
+    const parse = cssTreeShim.parse;
+    expect(loaded(`/${PATCHED_CSS_TREE}`)).toBe(true);
+    const real = require(PATCHED_CSS_TREE);
+    expect(parse).toBe(real.parse);
+    for (const key of ['parse', 'generate', 'walk', 'lexer', 'string', 'ident', 'fork']) expect(cssTreeShim[key]).toBe(real[key]);
+    expect('parse' in cssTreeShim).toBe(true);
+    expect(Reflect.ownKeys(cssTreeShim)).toEqual(Reflect.ownKeys(real));
+  });
+
+  it('parses and prints a declaration list as jsdom’s patched css-tree does', () => {
+    const real = require(PATCHED_CSS_TREE);
+    const css = 'display: none; color: rgb(0 0 0 / 50%)';
+    const options = { context: 'declarationList', parseValue: true };
+    expect(cssTreeShim.generate(cssTreeShim.parse(css, options))).toBe(real.generate(real.parse(css, options)));
   });
 });

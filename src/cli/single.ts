@@ -20,7 +20,9 @@ export async function cleanOneInWorker(input: string, options: CliOptions, pageT
   // The worker starts first: unless the name says text, it loads the HTML pipeline on the other
   // core while this thread loads the readers and reads the file, stdin or the URL.
   const preloadHtml = !TEXT_NAME.test(input);
-  const pool = new WorkerPool({ size: 1, pageTimeoutMs, recycleAfter: 1, maxOldGenerationMb: WORKER_HEAP_MB, preloadHtml });
+  // One page: its worker is never replaced. With recycleAfter 1, a successor started after the
+  // page only to be ended at once, and the process waited for both (about 0.1 s).
+  const pool = new WorkerPool({ size: 1, pageTimeoutMs, recycleAfter: Number.POSITIVE_INFINITY, maxOldGenerationMb: WORKER_HEAP_MB, preloadHtml });
   try {
     const { readInput } = await import('../input/index.js');
     const raw = await readInput(input, resolveFetchOptions(options.fetch), stdin).catch((error: unknown) => {

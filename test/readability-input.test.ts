@@ -1,13 +1,13 @@
 // test/readability-input.test.ts
-// What jsdom gets to build for Readability (serializeForReadability): only the attributes
+// What jsdom gets to build for Readability (prepareForReadability): only the attributes
 // Readability reads. jsdom runs every inline style through its CSS engine, and Readability reads
 // a style only to tell whether an element is shown, so styles that say nothing of display or
 // visibility go, and those that do stay, whatever their spelling.
 
 import { describe, expect, it } from 'vitest';
-import { loadPage, serializeForReadability } from '../src/parse/page.js';
+import { loadPage, prepareForReadability } from '../src/parse/page.js';
 
-describe('serializeForReadability', () => {
+describe('prepareForReadability', () => {
   it('keeps inline styles about display or visibility and drops the rest', () => {
     const page = loadPage(
       `<html><head><title>T</title></head><body>
@@ -18,7 +18,8 @@ describe('serializeForReadability', () => {
 </body></html>`,
       'test',
     );
-    const html = serializeForReadability(page);
+    prepareForReadability(page);
+    const html = page.html();
     expect(html).not.toContain('width: 100px');
     expect(html).toContain('style="DISPLAY : NONE"');
     expect(html).toContain('style="visibility:hidden"');

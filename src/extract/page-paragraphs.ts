@@ -29,7 +29,7 @@ export interface PageParagraphs {
 /**
  * Reads the page's paragraphs on first use and keeps them, so the page's text must not change
  * after the first call: the pipeline reads it once for the lede (the whole page) and once as
- * Readability reads it (serializeForReadability cuts the page down), for the other two.
+ * Readability reads it (prepareForReadability cuts the page down), for the other two.
  */
 export function pageParagraphs($page: CheerioAPI): PageParagraphs {
   let ordered: PageParagraph[] | undefined;

@@ -123,7 +123,7 @@ function ownArticleContainer($: CheerioAPI): Cheerio<Element> | null {
   return null;
 }
 
-/** The page as Readability should read it; serializeForReadability gives it as HTML. */
+/** Cuts the page down to what Readability reads (src/parse/documents.ts copies it into jsdom then). */
 export function prepareForReadability($: CheerioAPI): void {
   // Emptied whole and the title put back: removing 100,000 <meta>s one by one was quadratic.
   const title = $('head > title').first();
@@ -140,9 +140,4 @@ export function prepareForReadability($: CheerioAPI): void {
         delete element.attribs[name];
     }
   });
-}
-
-export function serializeForReadability($: CheerioAPI): string {
-  prepareForReadability($);
-  return $.html();
 }

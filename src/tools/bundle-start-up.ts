@@ -9,21 +9,27 @@ import { join } from 'node:path';
 import type * as esbuild from 'esbuild';
 import { PACKAGE_ROOT } from '../batch/worker-bundle.js';
 
+const SHIMS = join(PACKAGE_ROOT, 'src', 'tools', 'shims');
+const INSIDE_JSDOM = `${join('node_modules', 'jsdom')}/`;
+
+/** jsdom's own imports of what `filter` matches resolve to the stand-in `shimFor` names in src/tools/shims/. */
+function standInForJsdom(name: string, filter: RegExp, shimFor: (path: string) => string): esbuild.Plugin {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, (args) => (args.importer.includes(INSIDE_JSDOM) ? { path: join(SHIMS, shimFor(args.path)) } : undefined));
+    },
+  };
+}
+
 /**
  * jsdom loads the whole of undici when it loads, though our documents never fetch: about 40 ms
  * of a single page's start-up. Inside jsdom, 'undici' and its UnwrapHandler (which loads
- * node:http and node:net) become the stand-ins in src/tools/shims/, which load them on first use.
+ * node:http and node:net) become stand-ins that load them on first use.
  */
-const SHIMS = join(PACKAGE_ROOT, 'src', 'tools', 'shims');
-const undiciOnFirstUseForJsdom: esbuild.Plugin = {
-  name: 'undici-on-first-use-for-jsdom',
-  setup(build) {
-    build.onResolve({ filter: /^undici(\/lib\/handler\/unwrap-handler\.js)?$/ }, (args) => {
-      if (!args.importer.includes(`${join('node_modules', 'jsdom')}/`)) return undefined;
-      return { path: join(SHIMS, args.path === 'undici' ? 'undici-for-jsdom.cjs' : 'undici-unwrap-handler.cjs') };
-    });
-  },
-};
+const undiciOnFirstUseForJsdom = standInForJsdom('undici-on-first-use-for-jsdom', /^undici(\/lib\/handler\/unwrap-handler\.js)?$/, (path) =>
+  path === 'undici' ? 'undici-for-jsdom.cjs' : 'undici-unwrap-handler.cjs',
+);
 
 /**
  * css-tree ships an ES-module build and a CommonJS build of the same code. jsdom's selector
@@ -71,18 +77,9 @@ const stylePropertiesAsDictionary: esbuild.Plugin = {
 
 /**
  * jsdom builds css-tree's grammar a second time, with CSS syntax patches, when it loads; most
- * pages never parse CSS. Its modules get the stand-in in src/tools/shims/, which loads that
- * module on first use.
+ * pages never parse CSS. Its modules get a stand-in that loads that module on first use.
  */
-const patchedCssTreeOnFirstUse: esbuild.Plugin = {
-  name: 'patched-css-tree-on-first-use',
-  setup(build) {
-    build.onResolve({ filter: /(^|\/)patched-csstree(\.js)?$/ }, (args) => {
-      if (!args.importer.includes(`${join('node_modules', 'jsdom')}/`)) return undefined;
-      return { path: join(SHIMS, 'patched-csstree-on-first-use.cjs') };
-    });
-  },
-};
+const patchedCssTreeOnFirstUse = standInForJsdom('patched-css-tree-on-first-use', /(^|\/)patched-csstree(\.js)?$/, () => 'patched-csstree-on-first-use.cjs');
 
 /** In the order esbuild is to try them, before the bundle's other plugins. */
 export const START_UP_PLUGINS: esbuild.Plugin[] = [undiciOnFirstUseForJsdom, oneCssTree, stylePropertiesAsDictionary, patchedCssTreeOnFirstUse];

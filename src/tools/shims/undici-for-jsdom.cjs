@@ -1,4 +1,4 @@
-// What jsdom takes from undici, for the worker bundle only (src/tools/bundle-worker.ts). jsdom
+// What jsdom takes from undici, for the worker bundle only (src/tools/bundle-start-up.ts). jsdom
 // loads all of undici when it loads (to fetch subresources, XHR and WebSocket), which costs a
 // single page about 40 ms of its start-up; our documents never fetch anything. Here jsdom gets
 // undici's two small base classes it extends when it loads, and everything else from undici
